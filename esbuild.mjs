@@ -1,0 +1,64 @@
+// Bundles the three trees: the extension host (dist/extension.js), the runtime sidecar
+// (dist/runtime.js, also the `lab` CLI as dist/lab.js) and one browser bundle per webview panel.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const quiet = process.argv.includes('--quiet');
+
+// Native/optional modules that pg, ssh2 and friends probe for; never bundled.
+const nodeExternals = ['vscode', 'pg-native', 'cpu-features', '*.node'];
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: quiet ? 'error' : 'info',
+  // jsonc-parser's UMD build resolves './impl/format' at run time; the ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const webviewEntries = existsSync('webview')
+  ? readdirSync('webview', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
+      .map((d) => ({ in: join('webview', d.name, 'main.ts'), out: d.name }))
+  : [];
+
+const builds = [
+  esbuild.build({
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: Object.fromEntries(
+      Object.entries({ runtime: 'runtime/cli.ts', lab: 'runtime/lab/cli.ts' }).filter(([, f]) =>
+        existsSync(f),
+      ),
+    ),
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: nodeExternals,
+  }),
+];
+if (webviewEntries.length > 0) {
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: webviewEntries,
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+    }),
+  );
+}
+await Promise.all(builds);
