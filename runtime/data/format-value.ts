@@ -1,0 +1,19 @@
+import { formatJavaDouble } from './java-number-format';
+
+/**
+ * A value as Java's String.valueOf() would print it in Connect messages and Struct.toString():
+ * lists `[a, b]`, maps `{k=v}`, byte arrays as their identity (Java prints `[B@hash`; we print the bytes' length).
+ */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatJavaDouble(value);
+  if (value instanceof Uint8Array) return `[B@${value.length}`;
+  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (value instanceof Map) {
+    return `{${[...value].map(([k, v]) => `${formatValue(k)}=${formatValue(v)}`).join(', ')}}`;
+  }
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
