@@ -1,0 +1,22 @@
+import type { ClusterStatus } from '../../runtime/lab/types';
+
+export type LocalState = 'stopped' | 'starting' | 'running' | 'stopping' | 'degraded' | 'unavailable';
+
+/**
+ * The extension's view of the `lab` module (runtime/lab). The runtime and the broker always run as
+ * child processes started by it; the extension host never runs a connector.
+ */
+export interface LocalClusterProvider {
+  up(opts: { onProgress: (line: string) => void }): Promise<ClusterStatus>;
+  down(opts: { onProgress: (line: string) => void }): Promise<void>;
+  status(): Promise<ClusterStatus>;
+}
+
+/** Roll the lab's three services up into the one state the status bar and tree show. */
+export function localStateOf(status: ClusterStatus): LocalState {
+  const states = [status.kafka.state, status.connect.state];
+  if (states.every((s) => s === 'running')) return 'running';
+  if (states.every((s) => s === 'stopped' || s === 'absent')) return 'stopped';
+  if (status.connect.state === 'unresponsive' || status.kafka.state === 'unresponsive') return 'starting';
+  return 'degraded';
+}

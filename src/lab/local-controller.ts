@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import type { ClusterStatus } from '../../runtime/lab/types';
+import { RestConnectClient } from '../connect-client/connect-client';
+import { ExtensionError, describeError } from '../errors';
+import type { Logger } from '../logging';
+import type { ClusterStore } from '../state/cluster-store';
+import type { LocalClusterProvider, LocalState } from './local-cluster';
+import { localStateOf } from './local-cluster';
+
+const HEALTH_EVERY_MS = 5000;
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Starts/stops the local lab through the lab module and watches the runtime sidecar: GET /health
+ * every few seconds; when the runtime process died, it is started again (at most 3 times in 10
+ * minutes) and the user is told, with the log tail in the output channel.
+ */
+export class LocalClusterController implements vscode.Disposable {
+  private state: LocalState = 'stopped';
+  private healthTimer: NodeJS.Timeout | undefined;
+  private restarts: number[] = [];
+  private busy = false;
+  private readonly emitter = new vscode.EventEmitter<LocalState>();
+  readonly onDidChangeState = this.emitter.event;
+
+  constructor(
+    private readonly provider: LocalClusterProvider,
+    private readonly store: ClusterStore,
+    private readonly log: Logger,
+    private readonly logTail: (lines: number) => Promise<string>,
+  ) {}
+
+  get currentState(): LocalState {
+    return this.state;
+  }
+
+  /** Picks up a cluster that `lab up` (CLI) or a previous window already started. */
+  async detect(): Promise<void> {
+    try {
+      this.apply(await this.provider.status());
+    } catch (err) {
+      this.log.warn(`local cluster status unavailable: ${describeError(err)}`);
+      this.setState('unavailable', undefined);
+    }
+  }
+
+  async start(): Promise<ClusterStatus | undefined> {
+    if (this.busy) throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
+    this.busy = true;
+    this.setState('starting', undefined);
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Starting the local Kafka Connect cluster', cancellable: true },
+        async (progress, token) => {
+          const onProgress = (line: string) => {
+            this.log.info(`[lab] ${line}`);
+            progress.report({ message: line });
+          };
+          const cancelled = new Promise<'cancelled'>((resolve) => token.onCancellationRequested(() => resolve('cancelled')));
+          const result = await Promise.race([this.provider.up({ onProgress }), cancelled]);
+          if (result === 'cancelled') {
+            this.log.info('start cancelled: stopping what was started');
+            await this.provider.down({ onProgress }).catch((err: unknown) => this.log.warn(`down after cancel: ${describeError(err)}`));
+            this.setState('stopped', undefined);
+            throw new ExtensionError('cancelled', 'cancelled');
+          }
+          this.apply(result);
+          this.log.info(`local cluster up: Kafka ${result.kafka.bootstrapServers ?? '?'}, Connect ${result.connect.url ?? '(none)'}`);
+          return result;
+        },
+      );
+    } catch (err) {
+      if (!(err instanceof ExtensionError && err.code === 'cancelled')) await this.detect();
+      if (err instanceof ExtensionError) throw err;
+      throw new ExtensionError('lab-start-failed', `The local cluster did not start: ${describeError(err)}`, {
+        cause: err,
+        nextStep: 'See "Kafka Connect Lab" in the Output panel (Show logs) for the service logs.',
+      });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.busy) throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
+    this.busy = true;
+    this.stopHealth();
+    this.setState('stopping', undefined);
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Stopping the local Kafka Connect cluster' },
+        (progress) =>
+          this.provider.down({
+            onProgress: (line) => {
+              this.log.info(`[lab] ${line}`);
+              progress.report({ message: line });
+            },
+          }),
+      );
+      this.setState('stopped', undefined);
+    } finally {
+      this.busy = false;
+      await this.detect();
+    }
+  }
+
+  private apply(status: ClusterStatus): void {
+    const state = localStateOf(status);
+    const url = status.connect.state === 'running' && status.connect.url ? status.connect.url : undefined;
+    this.setState(state, url);
+    if (url) this.watchHealth(url);
+  }
+
+  private setState(state: LocalState, url: string | undefined): void {
+    this.state = state;
+    this.store.setLocal(state, url);
+    this.emitter.fire(state);
+  }
+
+  private watchHealth(url: string): void {
+    this.stopHealth();
+    const client = new RestConnectClient({ clusterName: 'the local runtime', baseUrl: url, timeoutMs: 4000 });
+    let failures = 0;
+    const tick = async () => {
+      try {
+        const h = await client.health();
+        failures = h.status === 'unhealthy' ? failures + 1 : 0;
+      } catch {
+        failures++;
+      }
+      if (failures >= 2) {
+        failures = 0;
+        await this.onRuntimeDown();
+      }
+    };
+    this.healthTimer = setInterval(() => void tick(), HEALTH_EVERY_MS);
+  }
+
+  private stopHealth(): void {
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    this.healthTimer = undefined;
+  }
+
+  private async onRuntimeDown(): Promise<void> {
+    if (this.busy) return;
+    const status = await this.provider.status().catch(() => undefined);
+    if (status?.connect.state === 'running') return;
+    this.stopHealth();
+    const tail = await this.logTail(30);
+    this.log.error(`the Connect runtime stopped answering /health (state: ${status?.connect.state ?? 'unknown'})${tail ? `\nlast log lines:\n${tail}` : ''}`);
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.setState('degraded', undefined);
+      void vscode.window
+        .showErrorMessage(
+          `The local Connect runtime crashed ${MAX_RESTARTS} times in 10 minutes; it is not restarted again. Check its log, then run "Start Local Cluster".`,
+          'Show logs',
+        )
+        .then((c) => c === 'Show logs' && this.log.show());
+      return;
+    }
+    this.restarts.push(now);
+    void vscode.window
+      .showWarningMessage('The local Connect runtime stopped unexpectedly; restarting it.', 'Show logs')
+      .then((c) => c === 'Show logs' && this.log.show());
+    this.busy = true;
+    this.setState('starting', undefined);
+    try {
+      this.apply(await this.provider.up({ onProgress: (line) => this.log.info(`[lab] ${line}`) }));
+    } catch (err) {
+      this.log.error('restarting the runtime failed', err);
+      await this.detect();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  dispose(): void {
+    this.stopHealth();
+    this.emitter.dispose();
+  }
+}
