@@ -1,0 +1,115 @@
+import { LabError } from './errors';
+import { PROVIDER_NAMES, SERVICE_NAMES } from './types';
+import type { ProviderName, ServiceName } from './types';
+
+export type LabCommand =
+  | {
+      command: 'up';
+      provider: ProviderName;
+      detach: boolean;
+      connect: boolean;
+      json: boolean;
+      stateDir?: string;
+    }
+  | { command: 'down'; purge: boolean; stateDir?: string }
+  | { command: 'status'; json: boolean; stateDir?: string }
+  | { command: 'logs'; service: ServiceName; tail?: number; stateDir?: string }
+  | { command: 'help' };
+
+export const USAGE = `Usage: lab <command> [options]
+
+Commands:
+  up      [--provider local|docker|external] [--detach] [--state-dir DIR] [--no-connect] [--json]
+          start Kafka, PostgreSQL (and the Connect runtime when built); without --detach it stays
+          in the foreground and stops everything on Ctrl-C
+  down    [--purge] [--state-dir DIR]     stop what up started; --purge also deletes the data
+  status  [--json] [--state-dir DIR]      addresses and states (JSON: one object on stdout)
+  logs    <kafka|postgres|connect> [--tail N] [--state-dir DIR]
+  help
+
+The state dir defaults to $KCL_STATE_DIR, then ~/.local/state/kafka-connect-lab/default.`;
+
+function usage(message: string): LabError {
+  return new LabError('USAGE', message, 'Run `lab help` for the commands and options.');
+}
+
+const ALLOWED: Record<string, readonly string[]> = {
+  up: ['--provider', '--detach', '--state-dir', '--no-connect', '--json'],
+  down: ['--purge', '--state-dir'],
+  status: ['--json', '--state-dir'],
+  logs: ['--tail', '--state-dir'],
+};
+const WITH_VALUE = new Set(['--provider', '--state-dir', '--tail']);
+
+export function parseLabArgs(argv: readonly string[]): LabCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { command: 'help' };
+  const allowed = ALLOWED[command];
+  if (!allowed) throw usage(`Unknown command "${command}". Commands: up, down, status, logs, help.`);
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!allowed.includes(name)) throw usage(`Unknown option ${name} for "${command}".`);
+    if (WITH_VALUE.has(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      if (value === undefined || value === '') throw usage(`Option ${name} needs a value.`);
+      flags.set(name, value);
+    } else {
+      if (eq > 0) throw usage(`Option ${name} takes no value.`);
+      flags.set(name, '');
+    }
+  }
+  const stateDir = flags.get('--state-dir');
+  const withDir = stateDir !== undefined ? { stateDir } : {};
+  switch (command) {
+    case 'up': {
+      if (positional.length > 0) throw usage(`Unexpected argument "${positional[0]}" for "up".`);
+      const provider = flags.get('--provider') ?? 'local';
+      if (!(PROVIDER_NAMES as readonly string[]).includes(provider)) {
+        throw usage(`Unknown provider "${provider}". Providers: ${PROVIDER_NAMES.join(', ')}.`);
+      }
+      return {
+        command: 'up',
+        provider: provider as ProviderName,
+        detach: flags.has('--detach'),
+        connect: !flags.has('--no-connect'),
+        json: flags.has('--json'),
+        ...withDir,
+      };
+    }
+    case 'down':
+      if (positional.length > 0) throw usage(`Unexpected argument "${positional[0]}" for "down".`);
+      return { command: 'down', purge: flags.has('--purge'), ...withDir };
+    case 'status':
+      if (positional.length > 0) throw usage(`Unexpected argument "${positional[0]}" for "status".`);
+      return { command: 'status', json: flags.has('--json'), ...withDir };
+    default: {
+      const service = positional[0];
+      if (
+        positional.length !== 1 ||
+        service === undefined ||
+        !(SERVICE_NAMES as readonly string[]).includes(service)
+      ) {
+        throw usage(`logs needs one service: ${SERVICE_NAMES.join(', ')}.`);
+      }
+      const tailText = flags.get('--tail');
+      const tail = tailText === undefined ? undefined : Number(tailText);
+      if (tail !== undefined && (!Number.isInteger(tail) || tail <= 0))
+        throw usage('--tail needs a positive number.');
+      return {
+        command: 'logs',
+        service: service as ServiceName,
+        ...(tail !== undefined ? { tail } : {}),
+        ...withDir,
+      };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/** Public types of the `lab` module (shared by the CLI, the test launcher and the extension). */
+
+export const PROVIDER_NAMES = ['local', 'docker', 'external'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+export const SERVICE_NAMES = ['kafka', 'postgres', 'connect'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+/**
+ * - running: our process is alive and answers its protocol
+ * - unresponsive: our process is alive but does not answer (starting, or stuck)
+ * - stopped: configured in the state dir, not running
+ * - absent: not configured (no cluster in this state dir, or no connect runtime in this build)
+ */
+export type ServiceState = 'running' | 'unresponsive' | 'stopped' | 'absent';
+
+export interface ClusterStatus {
+  kafka: { bootstrapServers: string | null; state: ServiceState };
+  postgres: { url: string | null; state: ServiceState };
+  connect: { url: string | null; state: ServiceState };
+}
+
+/** Receives one human-readable progress line at a time (the CLI writes them to stderr). */
+export type ProgressSink = (line: string) => void;
+
+export interface CommonOptions {
+  /** Defaults to $KCL_STATE_DIR, then ~/.local/state/kafka-connect-lab/default. */
+  stateDir?: string;
+  onProgress?: ProgressSink;
+  /** Environment used to find java, mvn, PostgreSQL, KAFKA_HOME (defaults to process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface UpOptions extends CommonOptions {
+  provider?: ProviderName;
+  /** Start the Connect runtime too when this build has one (default true). */
+  connect?: boolean;
+  /** Upper bound for each service to become ready (default 90 s). */
+  readyTimeoutMs?: number;
+}
+
+export interface DownOptions extends CommonOptions {
+  /** Also delete the state dir (topics, tables, offsets): the next `up` starts empty. */
+  purge?: boolean;
+}
+
+export type StatusOptions = CommonOptions;
+export type LogsOptions = CommonOptions;
