@@ -15,5 +15,6 @@ export function formatValue(value: unknown): string {
     return `{${[...value].map(([k, v]) => `${formatValue(k)}=${formatValue(v)}`).join(', ')}}`;
   }
   if (value instanceof Date) return value.toISOString();
-  return String(value);
+  const text = (value as { toString(): string }).toString();
+  return text;
 }

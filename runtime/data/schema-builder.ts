@@ -119,7 +119,10 @@ export class SchemaBuilder {
     return this;
   }
   parameters(props: ReadonlyMap<string, string> | Readonly<Record<string, string>>): this {
-    const entries = props instanceof Map ? [...props] : Object.entries(props);
+    const entries: [string, string][] =
+      props instanceof Map
+        ? [...(props as ReadonlyMap<string, string>)]
+        : Object.entries(props as Readonly<Record<string, string>>);
     if (entries.length === 0) return this;
     this.#parameters ??= new Map();
     for (const [k, v] of entries) this.#parameters.set(k, v);
