@@ -1,0 +1,125 @@
+/**
+ * Wires runtime/config's pure validateConnectorConfig (the whole AbstractHerder validation) to the
+ * plugin registry, and maps its failures onto the exceptions Connect's resources would see.
+ */
+import type { Connector } from '../api/connector';
+import { ConfigDef } from '../config/config-def';
+import { ConfigException } from '../config/config-exception';
+import type { ConfigInfos, ConfigKeyInfo } from '../config/config-infos';
+import type { PluginDescription, PluginKind } from '../config/plugin-lookup';
+import {
+  ConnectorValidationError,
+  connectorPluginConfig,
+  validateConnectorConfig,
+} from '../config/validate-connector-config';
+import type { WorkerValidationContext } from '../config/validate-connector-config';
+import type { ConverterConfigKey } from '../converters/converter';
+import { ConnectException, NotFoundException } from '../data/errors';
+import { BadRequestException } from '../errors/rest-errors';
+import type { PluginDesc, PluginRegistry } from '../plugins/registry';
+import type { ConnectorValidator } from './validation';
+
+/** Carries ConfigException's Java class so the validate resource can prefix it. */
+class ConfigExceptionWrapper extends ConnectException {
+  static override readonly javaClassName: string = 'org.apache.kafka.common.config.ConfigException';
+}
+
+function converterConfigDef(keys: readonly ConverterConfigKey[]): ConfigDef {
+  const def = new ConfigDef();
+  for (const k of keys) {
+    def.define({
+      name: k.name,
+      type: k.type,
+      defaultValue: k.defaultValue,
+      importance: k.importance,
+      documentation: k.documentation,
+      group: k.group,
+      orderInGroup: k.orderInGroup,
+      width: k.width,
+      displayName: k.displayName,
+    });
+  }
+  return def;
+}
+
+function configDefOf(desc: PluginDesc): ConfigDef {
+  const instance = desc.create() as { config?: () => unknown };
+  const def = typeof instance.config === 'function' ? instance.config() : null;
+  if (def instanceof ConfigDef) return def;
+  if (Array.isArray(def)) return converterConfigDef(def as ConverterConfigKey[]);
+  return new ConfigDef();
+}
+
+function describe(plugins: PluginRegistry, desc: PluginDesc): PluginDescription {
+  const types = plugins
+    .all()
+    .filter((p) => p.className === desc.className)
+    .map((p) => p.type as PluginKind);
+  return {
+    className: desc.className,
+    type: types.length === 1 ? types[0]! : types,
+    configDef: configDefOf(desc),
+    ...(desc.version === 'undefined' ? {} : { version: desc.version }),
+  };
+}
+
+const ALL_KINDS: PluginKind[] = [
+  'source',
+  'sink',
+  'transformation',
+  'predicate',
+  'converter',
+  'header_converter',
+];
+
+export function createValidator(
+  plugins: PluginRegistry,
+  newConnector: (cls: string) => Connector,
+  worker: WorkerValidationContext,
+): ConnectorValidator {
+  const lookup = (cls: string): PluginDescription | undefined => {
+    const desc = plugins.find(cls, ALL_KINDS);
+    return desc ? describe(plugins, desc) : undefined;
+  };
+  const lister = (kind: PluginKind): readonly string[] =>
+    [...new Set(plugins.list([kind]).map((p) => p.className))].sort();
+  return {
+    validate(config) {
+      return Promise.resolve().then((): ConfigInfos => {
+        const cls = config['connector.class'];
+        let connectorDesc: PluginDescription | null = null;
+        let type: 'source' | 'sink' = 'source';
+        if (cls !== undefined && cls !== null) {
+          newConnector(cls); // throws Connect's "Failed to find any class ..." for unknown classes
+          const desc = plugins.findConnector(cls)!;
+          connectorDesc = describe(plugins, desc);
+          type = desc.type === 'sink' ? 'sink' : 'source';
+        }
+        try {
+          return validateConnectorConfig({
+            connector: connectorDesc ?? { className: '', type: 'source', configDef: new ConfigDef() },
+            connectorType: type,
+            lookup,
+            lister,
+            config,
+            worker,
+          });
+        } catch (error) {
+          if (error instanceof ConnectorValidationError) {
+            if (error.status === 400) throw new BadRequestException(error.message);
+            throw new ConnectException(error.message);
+          }
+          if (error instanceof ConfigException) throw new ConfigExceptionWrapper(error.message);
+          throw error;
+        }
+      });
+    },
+  };
+}
+
+/** GET /connector-plugins/{p}/config. */
+export function pluginConfigKeys(plugins: PluginRegistry, name: string): ConfigKeyInfo[] {
+  const desc = plugins.find(name, ALL_KINDS);
+  if (!desc) throw new NotFoundException(`Unknown plugin ${name}.`);
+  return connectorPluginConfig(describe(plugins, desc));
+}

@@ -1,0 +1,147 @@
+/**
+ * The one adapter between the runtime and its Kafka client library (kafkajs). Everything else in the
+ * runtime talks to Kafka through these helpers, so the client can be swapped in one place.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import type { Admin, Consumer, KafkaMessage, Producer } from 'kafkajs';
+
+export interface KafkaClientOptions {
+  bootstrapServers: string;
+  clientId: string;
+  log?: (line: string) => void;
+}
+
+export type { Admin, Consumer, KafkaMessage, Producer };
+
+export function createKafka(options: KafkaClientOptions): Kafka {
+  // kafkajs' v2 default partitioner is Java's murmur2 one, which is what we want; silence its notice.
+  process.env['KAFKAJS_NO_PARTITIONER_WARNING'] = '1';
+  const log = options.log ?? (() => {});
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.bootstrapServers
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+    logLevel: logLevel.WARN,
+    retry: { retries: 8, initialRetryTime: 100 },
+    logCreator:
+      () =>
+      ({ namespace, level, log: entry }) => {
+        // The coordinator-not-available noise during group joins is expected; keep only real warnings.
+        const { message, error } = entry as { message?: string; error?: string };
+        if (level <= logLevel.WARN && !String(error ?? '').includes('coordinator is not available')) {
+          log(`kafkajs ${namespace}: ${message ?? ''}${error ? ` (${error})` : ''}`);
+        }
+      },
+  });
+}
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  compact: boolean;
+}
+
+/** Create the topic if it does not exist (existing topics are kept as they are, as Connect does). */
+export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<void> {
+  const existing = await admin.listTopics();
+  if (existing.includes(spec.name)) return;
+  try {
+    await admin.createTopics({
+      waitForLeaders: false,
+      topics: [
+        {
+          topic: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: spec.replicationFactor,
+          configEntries: spec.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+        },
+      ],
+    });
+  } catch (error) {
+    // Another process created it between list and create: fine.
+    if (!String((error as Error).message).includes('exists')) throw error;
+  }
+  // Wait until every partition has a leader (kafkajs' own wait gives up on UNKNOWN_TOPIC_OR_PARTITION).
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const md = await admin.fetchTopicMetadata({ topics: [spec.name] });
+      const t = md.topics[0];
+      if (t && t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)) return;
+    } catch {
+      // not visible yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface LogRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+}
+
+/**
+ * Read every record of the given topics from the beginning up to their current end (the KafkaBasedLog
+ * start-up read). Uses a throw-away consumer group; nothing is committed.
+ */
+export async function readTopicsToEnd(
+  kafka: Kafka,
+  admin: Admin,
+  topics: string[],
+  groupId: string,
+  onRecord: (record: LogRecord) => void,
+): Promise<void> {
+  const remaining = new Map<string, bigint>();
+  for (const topic of topics) {
+    for (const p of await admin.fetchTopicOffsets(topic)) {
+      const high = BigInt(p.high);
+      if (high > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, high);
+    }
+  }
+  if (remaining.size === 0) return;
+  const byTopic = new Map<string, LogRecord[]>();
+  const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            for (const m of batch.messages) {
+              const list = byTopic.get(batch.topic) ?? [];
+              list.push({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: m.offset,
+                key: m.key,
+                value: m.value,
+              });
+              byTopic.set(batch.topic, list);
+              const key = `${batch.topic}:${batch.partition}`;
+              const high = remaining.get(key);
+              if (high !== undefined && BigInt(m.offset) + 1n >= high) remaining.delete(key);
+            }
+            await Promise.resolve();
+            if (remaining.size === 0) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+  }
+  // Per topic, records are applied in partition-then-offset order; within a partition order is what matters.
+  for (const topic of topics) {
+    const list = byTopic.get(topic) ?? [];
+    list.sort((a, b) => a.partition - b.partition || (BigInt(a.offset) < BigInt(b.offset) ? -1 : 1));
+    for (const r of list) onRecord(r);
+  }
+}

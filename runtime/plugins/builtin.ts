@@ -1,0 +1,24 @@
+/** The plugins every runtime has: FileStream connectors and the standard converters. */
+import { FileStreamSinkConnector } from '../connectors/file/file-stream-sink-connector';
+import { FileStreamSourceConnector } from '../connectors/file/file-stream-source-connector';
+import { CONNECT_VERSION } from '../connectors/file/version';
+import { PluginRegistry } from './registry';
+import { registerConverters } from './builtin-converters';
+
+export function builtinPlugins(): PluginRegistry {
+  const registry = new PluginRegistry();
+  registry.register({
+    className: FileStreamSinkConnector.className,
+    type: 'sink',
+    version: CONNECT_VERSION,
+    create: () => new FileStreamSinkConnector(),
+  });
+  registry.register({
+    className: FileStreamSourceConnector.className,
+    type: 'source',
+    version: CONNECT_VERSION,
+    create: () => new FileStreamSourceConnector(),
+  });
+  registerConverters(registry);
+  return registry;
+}

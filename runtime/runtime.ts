@@ -1,0 +1,169 @@
+/**
+ * Assembles one runtime: Kafka clients, the three backing stores (read to the end first), plugins,
+ * worker, herder and REST server. `startRuntime` is what the CLI and in-process tests call.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Admin, Producer } from 'kafkajs';
+import { createKafka, ensureTopic, readTopicsToEnd } from './kafka/client';
+import { Herder } from './herder/herder';
+import { createValidator, pluginConfigKeys } from './herder/framework-validator';
+import { builtinPlugins } from './plugins/builtin';
+import { loadPluginPath } from './plugins/plugin-path';
+import { LoggerLevels } from './rest/loggers';
+import { RestServer } from './rest/rest-server';
+import { ConfigBackingStore } from './storage/config-backing-store';
+import { OffsetBackingStore } from './storage/offset-backing-store';
+import { decodeConfigRecord, decodeOffsetKey, decodeOffsetValue } from './storage/records';
+import { StatusBackingStore } from './storage/status-backing-store';
+import { Worker } from './worker/worker';
+
+export interface RuntimeOptions {
+  bootstrapServers: string;
+  restPort: number;
+  groupId: string;
+  configTopic?: string;
+  offsetTopic?: string;
+  statusTopic?: string;
+  replicationFactor?: number;
+  offsetFlushIntervalMs?: number;
+  pluginPaths?: string[];
+  keyConverter?: string;
+  valueConverter?: string;
+  headerConverter?: string;
+  converterProps?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface RuntimeHandle {
+  url: string;
+  port: number;
+  herder: Herder;
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`));
+  const configTopic = o.configTopic ?? `${o.groupId}-configs`;
+  const offsetTopic = o.offsetTopic ?? `${o.groupId}-offsets`;
+  const statusTopic = o.statusTopic ?? `${o.groupId}-status`;
+  const rf = o.replicationFactor ?? 1;
+
+  const kafka = createKafka({ bootstrapServers: o.bootstrapServers, clientId: `connect-${o.groupId}`, log });
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+  const cluster = await admin.describeCluster();
+  const producer: Producer = kafka.producer({
+    idempotent: false,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+  await producer.connect();
+
+  const plugins = builtinPlugins();
+  for (const dir of o.pluginPaths ?? []) await loadPluginPath(plugins, dir, log);
+
+  const configs = new ConfigBackingStore(producer, configTopic);
+  const offsets = new OffsetBackingStore(producer, offsetTopic);
+  const statuses = new StatusBackingStore(producer, statusTopic, log);
+  const keyConverter = o.keyConverter ?? 'org.apache.kafka.connect.json.JsonConverter';
+  const valueConverter = o.valueConverter ?? 'org.apache.kafka.connect.json.JsonConverter';
+  const headerConverter = o.headerConverter ?? 'org.apache.kafka.connect.storage.SimpleHeaderConverter';
+  const worker = new Worker({
+    kafka,
+    admin,
+    plugins,
+    offsets,
+    statuses,
+    log,
+    config: {
+      keyConverter,
+      valueConverter,
+      headerConverter,
+      converterProps: o.converterProps ?? {},
+      offsetFlushIntervalMs: o.offsetFlushIntervalMs ?? 60000,
+    },
+  });
+  const workerId = `127.0.0.1:${o.restPort}`;
+  const validator = createValidator(plugins, (cls) => worker.newConnector(cls), {
+    keyConverter,
+    valueConverter,
+    headerConverter,
+    groupId: o.groupId,
+  });
+  const herder = new Herder({
+    configs,
+    statuses,
+    worker,
+    plugins,
+    validator,
+    workerId,
+    kafkaClusterId: cluster.clusterId,
+    log,
+  });
+
+  let markReady!: () => void;
+  let markFailed!: (e: unknown) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    markFailed = reject;
+  });
+  ready.catch(() => undefined);
+  const rest = new RestServer({
+    herder,
+    loggers: new LoggerLevels(),
+    port: o.restPort,
+    plugins: (connectorsOnly) => plugins.infos(connectorsOnly),
+    connectorPluginConfig: (name) => pluginConfigKeys(plugins, name),
+    log,
+    ready,
+  });
+  const port = await rest.start();
+
+  try {
+    await ensureTopic(admin, { name: configTopic, partitions: 1, replicationFactor: rf, compact: true });
+    await ensureTopic(admin, { name: offsetTopic, partitions: 25, replicationFactor: rf, compact: true });
+    await ensureTopic(admin, { name: statusTopic, partitions: 5, replicationFactor: rf, compact: true });
+    await readTopicsToEnd(
+      kafka,
+      admin,
+      [configTopic, offsetTopic, statusTopic],
+      `${o.groupId}-startup-${randomUUID()}`,
+      (rec) => {
+        const key = rec.key?.toString('utf8') ?? '';
+        if (rec.topic === configTopic) configs.apply(decodeConfigRecord(key, rec.value));
+        else if (rec.topic === statusTopic) statuses.applyRecord(key, rec.value);
+        else if (rec.key) {
+          const k = decodeOffsetKey(rec.key);
+          if (k) offsets.apply(k.connector, k.partition, decodeOffsetValue(rec.value));
+        }
+      },
+    );
+    log(`Read internal topics: ${configs.connectors.size} connector(s)`);
+    await herder.start();
+    markReady();
+  } catch (error) {
+    markFailed(error);
+    await rest.stop().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+    throw error;
+  }
+
+  let stopped: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    herder,
+    ready,
+    stop: () => {
+      stopped ??= (async () => {
+        await rest.stop().catch(() => undefined);
+        await herder.stop().catch((e: unknown) => log(`Herder stop failed: ${String(e)}`));
+        await producer.disconnect().catch(() => undefined);
+        await admin.disconnect().catch(() => undefined);
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * WorkerSinkTask: consumer group `connect-<connector>` → convert → transformation chain → put();
+ * consumer offsets are committed only after preCommit()/flush() succeeded for what was put.
+ */
+import type { Consumer, Kafka } from 'kafkajs';
+import type { SinkOffsets, SinkTask, TopicPartition } from '../api/connector';
+import { ConnectHeaders } from '../api/headers';
+import { SinkRecord } from '../api/records';
+import type { StatusBackingStore } from '../storage/status-backing-store';
+import type {
+  Converter as WorkerConverter,
+  HeaderConverter as WorkerHeaderConverter,
+} from '../converters/converter';
+import { Gate } from './status-listener';
+import type { StatusListener } from './status-listener';
+import type { TransformationChain } from './transformation-chain';
+
+export interface SinkTaskDeps {
+  connector: string;
+  taskId: number;
+  task: SinkTask;
+  taskConfig: Record<string, string>;
+  kafka: Kafka;
+  keyConverter: WorkerConverter;
+  valueConverter: WorkerConverter;
+  headerConverter: WorkerHeaderConverter;
+  transformations: TransformationChain<SinkRecord>;
+  statuses: StatusBackingStore;
+  listener: StatusListener;
+  offsetFlushIntervalMs: number;
+  log: (line: string) => void;
+}
+
+export function sinkGroupId(connector: string): string {
+  return `connect-${connector}`;
+}
+
+const tpKey = (topic: string, partition: number): string => `${topic}-${partition}`;
+
+export class WorkerSinkTask {
+  private readonly gate = new Gate();
+  private consumer: Consumer | null = null;
+  private stopping = false;
+  private failed = false;
+  /** Next offset to consume per partition, for what put() has accepted. */
+  private current: SinkOffsets = new Map();
+  private lastCommitted = new Map<string, bigint>();
+  private lastCommit = Date.now();
+  private commitRequested = false;
+  private started: Promise<void> | null = null;
+  private assignment: TopicPartition[] = [];
+
+  constructor(private readonly d: SinkTaskDeps) {}
+
+  start(paused: boolean): void {
+    if (paused) this.gate.close();
+    this.started = this.run();
+  }
+
+  private topicsToSubscribe(): (string | RegExp)[] {
+    const cfg = this.d.taskConfig;
+    if (cfg['topics.regex'] && cfg['topics.regex'].trim() !== '')
+      return [new RegExp(`^(?:${cfg['topics.regex']})$`)];
+    return (cfg['topics'] ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
+  }
+
+  private async run(): Promise<void> {
+    const { task, connector, taskId } = this.d;
+    try {
+      task.initialize({
+        configs: () => ({ ...this.d.taskConfig }),
+        assignment: () => [...this.assignment],
+        offset: (offsets) => {
+          for (const [tp, off] of offsets)
+            this.consumer?.seek({ topic: tp.topic, partition: tp.partition, offset: off.toString() });
+        },
+        pause: (...tps) =>
+          this.consumer?.pause(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] }))),
+        resume: (...tps) =>
+          this.consumer?.resume(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] }))),
+        requestCommit: () => {
+          this.commitRequested = true;
+        },
+      });
+      await task.start({ ...this.d.taskConfig });
+      const consumer = this.d.kafka.consumer({
+        groupId: sinkGroupId(connector),
+        sessionTimeout: 45000,
+        heartbeatInterval: 3000,
+        allowAutoTopicCreation: false,
+      });
+      this.consumer = consumer;
+      consumer.on(consumer.events.GROUP_JOIN, (e) => {
+        const assigned: TopicPartition[] = [];
+        for (const [topic, partitions] of Object.entries(e.payload.memberAssignment)) {
+          for (const partition of partitions) assigned.push({ topic, partition });
+        }
+        this.assignment = assigned;
+        void Promise.resolve(task.open(assigned)).catch((error: unknown) => this.fail(error));
+      });
+      consumer.on(consumer.events.CRASH, (e) => {
+        if (!this.stopping) this.fail(e.payload.error);
+      });
+      await consumer.connect();
+      await consumer.subscribe({ topics: this.topicsToSubscribe(), fromBeginning: true });
+      this.d.listener.onTask(connector, taskId, this.gate.open ? 'RUNNING' : 'PAUSED');
+      if (!this.gate.open) this.pauseConsumer();
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          if (this.stopping || this.failed) return;
+          const records: SinkRecord[] = [];
+          for (const m of batch.messages) {
+            if (!isRunning() || isStale()) break;
+            const headers = new ConnectHeaders();
+            for (const [k, v] of Object.entries(m.headers ?? {})) {
+              const values = Array.isArray(v) ? v : [v];
+              for (const one of values) {
+                const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
+                headers.add(k, this.d.headerConverter.toConnectHeader(batch.topic, k, bytes));
+              }
+            }
+            const key = this.d.keyConverter.toConnectData(batch.topic, headers, m.key);
+            const value = this.d.valueConverter.toConnectData(batch.topic, headers, m.value);
+            const ts = Number(m.timestamp);
+            const record = new SinkRecord(
+              batch.topic,
+              batch.partition,
+              key.schema,
+              key.value,
+              value.schema,
+              value.value,
+              Number(m.offset),
+              Number.isFinite(ts) && ts >= 0 ? ts : null,
+              'CREATE_TIME',
+              headers,
+            );
+            const transformed = this.d.transformations.apply(record);
+            if (transformed !== null) records.push(transformed);
+          }
+          if (records.length > 0) {
+            this.d.statuses.recordTopic(connector, taskId, batch.topic);
+            await task.put(records);
+          }
+          const last = batch.messages[batch.messages.length - 1];
+          if (last) {
+            this.current.set(tpKey(batch.topic, batch.partition), {
+              tp: { topic: batch.topic, partition: batch.partition },
+              offset: BigInt(last.offset) + 1n,
+            });
+            resolveOffset(last.offset);
+          }
+          await heartbeat();
+          await this.maybeCommit(false);
+        },
+      });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.failed || this.stopping) return;
+    this.failed = true;
+    this.d.log(
+      `WorkerSinkTask{id=${this.d.connector}-${this.d.taskId}} Task threw an uncaught and unrecoverable exception: ${(error as Error)?.message}`,
+    );
+    this.d.listener.onTask(this.d.connector, this.d.taskId, 'FAILED', error);
+    void this.consumer?.stop().catch(() => undefined);
+  }
+
+  private async maybeCommit(force: boolean): Promise<void> {
+    if (!force && !this.commitRequested && Date.now() - this.lastCommit < this.d.offsetFlushIntervalMs)
+      return;
+    this.lastCommit = Date.now();
+    this.commitRequested = false;
+    if (this.current.size === 0) return;
+    const snapshot: SinkOffsets = new Map(this.current);
+    const toCommit = await this.d.task.preCommit(snapshot);
+    const list = [...toCommit.values()].filter(
+      (e) => this.lastCommitted.get(tpKey(e.tp.topic, e.tp.partition)) !== e.offset,
+    );
+    if (list.length === 0 || !this.consumer) return;
+    await this.consumer.commitOffsets(
+      list.map((e) => ({ topic: e.tp.topic, partition: e.tp.partition, offset: e.offset.toString() })),
+    );
+    for (const e of list) this.lastCommitted.set(tpKey(e.tp.topic, e.tp.partition), e.offset);
+  }
+
+  private pauseConsumer(): void {
+    const topics = this.topicsToSubscribe().filter((t): t is string => typeof t === 'string');
+    const assigned = [...new Set(this.assignment.map((a) => a.topic))];
+    const all = [...new Set([...topics, ...assigned])];
+    if (all.length > 0) this.consumer?.pause(all.map((topic) => ({ topic })));
+  }
+
+  pause(): void {
+    if (this.failed || !this.gate.open) return;
+    this.gate.close();
+    this.pauseConsumer();
+    this.d.listener.onTask(this.d.connector, this.d.taskId, 'PAUSED');
+  }
+
+  resume(): void {
+    if (this.failed || this.gate.open) return;
+    this.gate.release();
+    const paused = this.consumer?.paused() ?? [];
+    if (paused.length > 0) this.consumer?.resume(paused.map((p) => ({ topic: p.topic })));
+    this.d.listener.onTask(this.d.connector, this.d.taskId, 'RUNNING');
+  }
+
+  /** Commits what put() accepted (after flush), closes partitions, stops the plugin and the consumer. */
+  async stop(): Promise<void> {
+    const wasFailed = this.failed;
+    this.stopping = true;
+    await this.started?.catch(() => undefined);
+    try {
+      await this.consumer?.stop();
+      if (!wasFailed) await this.maybeCommit(true);
+    } catch (error) {
+      this.d.log(
+        `Commit of ${this.d.connector}-${this.d.taskId} on stop failed: ${(error as Error).message}`,
+      );
+    }
+    try {
+      await this.d.task.close(this.assignment);
+      await this.d.task.stop();
+    } catch (error) {
+      this.d.log(`Task ${this.d.connector}-${this.d.taskId} threw on stop: ${(error as Error).message}`);
+    }
+    await this.consumer?.disconnect().catch(() => undefined);
+  }
+}
