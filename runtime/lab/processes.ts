@@ -44,9 +44,9 @@ export function isOurProcess(rec: ProcessRecord): boolean {
   if (stat.startTime !== rec.startTime) return false;
   const cmd = readCmdline(rec.pid);
   const expected = rec.cmdline[0];
-  // Between fork and exec the cmdline is still the parent's; the start time already decided.
+  // libuv's spawn returns after the exec, so the cmdline is already the child's own.
   if (!cmd || cmd.length === 0 || expected === undefined) return true;
-  return basename(cmd[0] ?? '') === basename(expected) || cmd[0] === process.execPath;
+  return basename(cmd[0] ?? '') === basename(expected);
 }
 
 export interface SpawnDetachedOptions {

@@ -1,0 +1,188 @@
+/**
+ * Bad input to the `lab` CLI, as a user meets it: one clear message, exit code ≠ 0, nothing
+ * started and nothing deleted. None of these cases gets as far as starting a service.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { findJava, findPostgresBinDir } from '../../runtime/lab/prerequisites';
+import { STATE_FILE } from '../../runtime/lab/state-dir';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CLI = join(ROOT, 'runtime', 'lab', 'cli.ts');
+const root = mkdtempSync(join(tmpdir(), 'kcl-unit-cli-'));
+let n = 0;
+const fresh = (): string => join(root, `case${n++}`);
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['KCL_STATE_DIR', 'JAVA_HOME', 'KAFKA_HOME', 'KCL_POSTGRES_LIB_ROOT', 'KCL_CACHE_DIR'])
+    delete env[k];
+  return env;
+}
+
+function lab(
+  args: string[],
+  env: NodeJS.ProcessEnv = baseEnv(),
+): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A bin dir holding only the named tools (symlinks to the real ones). */
+function binWith(tools: Record<string, string | undefined>): string {
+  const dir = fresh();
+  mkdirSync(dir);
+  for (const [name, target] of Object.entries(tools)) if (target) symlinkSync(target, join(dir, name));
+  return dir;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+void describe('lab CLI bad input', () => {
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  void it('unknown command: usage error, exit 2', () => {
+    const r = lab(['start']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown command "start"/);
+    assert.match(r.stderr, /Next step: Run `lab help`/);
+    assert.equal(r.stdout, '');
+  });
+
+  void it('unknown provider: usage error, exit 2', () => {
+    const r = lab(['up', '--provider', 'kubernetes', '--state-dir', fresh()]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown provider "kubernetes"\. Providers: local, docker, external/);
+  });
+
+  for (const provider of ['docker', 'external']) {
+    void it(`--provider ${provider}: not available yet, names the issue, creates nothing`, () => {
+      const dir = fresh();
+      const r = lab(['up', '--provider', provider, '--state-dir', dir]);
+      assert.equal(r.code, 1);
+      assert.match(
+        r.stderr,
+        new RegExp(`The ${provider} provider is not available yet; it comes with issue 6`),
+      );
+      assert.equal(existsSync(dir), false);
+    });
+  }
+
+  void it('foreign state dir: refused by up and by down --purge, nothing deleted', () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'thesis.tex'), 'years of work');
+    for (const args of [
+      ['up', '--detach'],
+      ['down', '--purge'],
+      ['status', '--json'],
+    ]) {
+      const r = lab([...args, '--state-dir', dir]);
+      assert.equal(r.code, 1, args.join(' '));
+      assert.match(r.stderr, /is not a kafka-connect-lab state dir \(it has files but no lab-state\.json\)/);
+    }
+    assert.deepEqual(snapshot(dir), { 'thesis.tex': 'years of work' });
+  });
+
+  void it('corrupted state file: refused, nothing deleted', () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(join(dir, STATE_FILE), '{"product":"kafka-connect-lab","version":1,');
+    for (const args of [
+      ['up', '--detach'],
+      ['down', '--purge'],
+    ]) {
+      const r = lab([...args, '--state-dir', dir]);
+      assert.equal(r.code, 1, args.join(' '));
+      assert.match(r.stderr, /cannot be used \(not valid JSON\); nothing was changed or deleted/);
+    }
+    assert.deepEqual(snapshot(dir), { [STATE_FILE]: '{"product":"kafka-connect-lab","version":1,' });
+  });
+
+  void it('missing java: names it and the command that installs it', () => {
+    const dir = fresh();
+    const env = { ...baseEnv(), PATH: binWith({}) };
+    const r = lab(['up', '--detach', '--state-dir', dir], env);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /Missing prerequisites?: java/);
+    assert.match(r.stderr, /apt-get install -y openjdk-17-jre-headless/);
+    assert.equal(existsSync(dir), false, 'nothing created');
+  });
+
+  void it('missing PostgreSQL and Maven (jars not cached): both named with their packages, java not', (t) => {
+    const java = findJava(baseEnv());
+    if (!java) return t.skip('no java on this machine to keep in PATH');
+    const dir = fresh();
+    const env = {
+      ...baseEnv(),
+      PATH: binWith({ java }),
+      KCL_POSTGRES_LIB_ROOT: join(root, 'no-postgresql-here'),
+      KCL_CACHE_DIR: fresh(),
+    };
+    const r = lab(['up', '--detach', '--state-dir', dir], env);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /mvn \(Maven/);
+    assert.match(r.stderr, /PostgreSQL server binaries/);
+    assert.match(r.stderr, /apt-get install -y maven && apt-get install -y postgresql/);
+    assert.doesNotMatch(r.stderr, /openjdk/);
+    assert.equal(existsSync(dir), false, 'nothing created');
+  });
+
+  void it('a remembered port taken by someone else: PORT_IN_USE, state kept, nothing started', async (t) => {
+    if (!findJava(baseEnv()) || !findPostgresBinDir(baseEnv())) {
+      return t.skip('needs java and PostgreSQL installed to get past the prerequisite check');
+    }
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const addr = server.address();
+    const taken = typeof addr === 'object' && addr ? addr.port : 0;
+    try {
+      const dir = fresh();
+      mkdirSync(dir);
+      const state = {
+        product: 'kafka-connect-lab',
+        version: 1,
+        provider: 'local',
+        createdAt: new Date().toISOString(),
+        ports: { kafka: taken, controller: 1, postgres: 2, connect: 3 },
+        kafka: { clusterId: 'AAAAAAAAAAAAAAAAAAAAAA' },
+        postgres: { dir: join(dir, 'postgres') },
+        connect: { url: null },
+        processes: {},
+      };
+      writeFileSync(join(dir, STATE_FILE), JSON.stringify(state));
+      const before = snapshot(dir);
+      const r = lab(['up', '--detach', '--state-dir', dir]);
+      assert.equal(r.code, 1);
+      assert.match(
+        r.stderr,
+        new RegExp(`Port ${taken} on 127\\.0\\.0\\.1, remembered for Kafka .* is taken by another process`),
+      );
+      assert.match(r.stderr, new RegExp(`ss -ltnp 'sport = :${taken}'`));
+      assert.deepEqual(snapshot(dir), before);
+    } finally {
+      server.close();
+    }
+  });
+});
