@@ -21,6 +21,7 @@ import { vscodePrompts } from './vscode-apis/prompts';
 export interface KafkaConnectLabApi {
   store: ClusterStore;
   lab: LocalClusterController;
+  tree: ClustersTree;
   setPrompts(prompts: Prompts | undefined): void;
 }
 
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   return {
     store,
     lab,
+    tree,
     setPrompts: (p) => {
       prompts = p ?? vscodePrompts;
     },

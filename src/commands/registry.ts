@@ -24,8 +24,10 @@ export function registerCommands(specs: CommandSpec[], log: Logger): vscode.Disp
           return undefined;
         }
         log.error(`${spec.id} failed`, err);
-        void showError(describeError(err), log);
-        throw err;
+        const message = describeError(err);
+        void showError(message, log);
+        // Programmatic callers get the same sentence the user sees (cause + next step).
+        throw new Error(message, { cause: err });
       }
     }),
   );

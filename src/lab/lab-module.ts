@@ -1,19 +1,27 @@
-import * as lab from '../../runtime/lab/index';
 import type { LocalClusterProvider } from './local-cluster';
+
+type LabModule = typeof import('../../runtime/lab/index.js');
+
+// The lab module pulls in Kafka and PostgreSQL clients; loading it on first use keeps activation fast.
+let loaded: Promise<LabModule> | undefined;
+function labModule(): Promise<LabModule> {
+  loaded ??= import('../../runtime/lab/index.js');
+  return loaded;
+}
 
 /** The real `lab` module behind the LocalClusterProvider seam. */
 export function labModuleProvider(env: NodeJS.ProcessEnv = process.env): LocalClusterProvider {
   return {
-    up: ({ onProgress }) => lab.up({ onProgress, env }),
-    down: ({ onProgress }) => lab.down({ onProgress, env }),
-    status: () => lab.status({ env }),
+    up: async ({ onProgress }) => (await labModule()).up({ onProgress, env }),
+    down: async ({ onProgress }) => (await labModule()).down({ onProgress, env }),
+    status: async () => (await labModule()).status({ env }),
   };
 }
 
 /** Last lines of the runtime's log, for the output channel when it crashes. */
 export async function connectLogTail(lines: number, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   try {
-    const text = await lab.logs('connect', { env });
+    const text = await (await labModule()).logs('connect', { env });
     return text.split('\n').slice(-lines).join('\n');
   } catch {
     return '';
