@@ -30,7 +30,11 @@ export function createKafka(options: KafkaClientOptions): Kafka {
       ({ namespace, level, log: entry }) => {
         // The coordinator-not-available noise during group joins is expected; keep only real warnings.
         const { message, error } = entry as { message?: string; error?: string };
-        if (level <= logLevel.WARN && !String(error ?? '').includes('coordinator is not available')) {
+        const text = String(error ?? '');
+        if (
+          level <= logLevel.WARN &&
+          !/coordinator is not available|does not host this topic-partition|not the leader/.test(text)
+        ) {
           log(`kafkajs ${namespace}: ${message ?? ''}${error ? ` (${error})` : ''}`);
         }
       },
@@ -77,6 +81,18 @@ export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<void> 
   }
 }
 
+/** Retries an admin call while a just-created topic's metadata propagates. */
+export async function withRetries<T>(fn: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 export interface LogRecord {
   topic: string;
   partition: number;
@@ -98,7 +114,7 @@ export async function readTopicsToEnd(
 ): Promise<void> {
   const remaining = new Map<string, bigint>();
   for (const topic of topics) {
-    for (const p of await admin.fetchTopicOffsets(topic)) {
+    for (const p of await withRetries(() => admin.fetchTopicOffsets(topic))) {
       const high = BigInt(p.high);
       if (high > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, high);
     }
