@@ -7,7 +7,7 @@ import { BigDecimal } from '../../data/big-decimal';
 import { Date as ConnectDate, Decimal, Time, Timestamp } from '../../data/logical-types';
 import { Schema } from '../../data/schema';
 import type { Schema as SchemaT } from '../../data/schema';
-import { SchemaBuilder } from '../../data/schema-builder';
+import type { SchemaBuilder } from '../../data/schema-builder';
 import {
   Oid,
   numericPrecisionScale,

@@ -6,7 +6,6 @@
 import type pg from 'pg';
 import { SourceRecord } from '../../api/records';
 import { ConnectException, DataException } from '../../data/errors';
-import { Schema } from '../../data/schema';
 import type { Schema as SchemaT } from '../../data/schema';
 import { SchemaBuilder } from '../../data/schema-builder';
 import { Struct } from '../../data/struct';
@@ -82,7 +81,11 @@ export class TableQuerier {
     this.incrementing = toBigInt(o.offset?.incrementing);
     const ts = toBigInt(o.offset?.timestamp);
     const nanos = toBigInt(o.offset?.timestamp_nanos);
-    this.timestampMicros = ts === null ? null : (ts - (((ts % 1000n) + 1000n) % 1000n)) * 1000n + (nanos ?? ((((ts % 1000n) + 1000n) % 1000n) * 1_000_000n)) / 1000n;
+    this.timestampMicros =
+      ts === null
+        ? null
+        : (ts - (((ts % 1000n) + 1000n) % 1000n)) * 1000n +
+          (nanos ?? (((ts % 1000n) + 1000n) % 1000n) * 1_000_000n) / 1000n;
     this.committedIncrementing = this.incrementing;
     this.committedTimestamp = this.timestampMicros;
     this.incrementingColumn = o.incrementingColumn;
@@ -106,7 +109,12 @@ export class TableQuerier {
   }
 
   private async resolveIncrementingColumn(client: pg.Client): Promise<void> {
-    if (!this.usesIncrementing() || (this.incrementingColumn !== null && this.incrementingColumn !== '') || !this.o.table) return;
+    if (
+      !this.usesIncrementing() ||
+      (this.incrementingColumn !== null && this.incrementingColumn !== '') ||
+      !this.o.table
+    )
+      return;
     const res = await client.query<{ attname: string }>(
       `SELECT a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -123,7 +131,10 @@ export class TableQuerier {
     const params: string[] = [];
     const inc = this.incrementingColumn ? quoteIdent(this.incrementingColumn) : null;
     if (this.o.mode === 'incrementing') {
-      if (!inc) throw new ConnectException('Cannot make incremental queries using incrementing column because no incrementing column was found; set incrementing.column.name');
+      if (!inc)
+        throw new ConnectException(
+          'Cannot make incremental queries using incrementing column because no incrementing column was found; set incrementing.column.name',
+        );
       sql += ` WHERE ${inc} > $1 ORDER BY ${inc} ASC`;
       params.push(String(this.incrementing ?? -1n));
     } else if (this.o.mode === 'timestamp') {
@@ -146,7 +157,9 @@ export class TableQuerier {
     this.initialResolved = true;
     if (this.timestampMicros === null && this.usesTimestamp() && this.o.timestampInitial !== null) {
       if (this.o.timestampInitial === -1n) {
-        const r = await client.query<{ now: string }>("SELECT (extract(epoch from CURRENT_TIMESTAMP) * 1000000)::int8::text AS now");
+        const r = await client.query<{ now: string }>(
+          'SELECT (extract(epoch from CURRENT_TIMESTAMP) * 1000000)::int8::text AS now',
+        );
         this.timestampMicros = BigInt(r.rows[0]?.now ?? '0');
       } else this.timestampMicros = this.o.timestampInitial * 1000n;
       this.committedTimestamp = this.timestampMicros;
@@ -165,7 +178,7 @@ export class TableQuerier {
       );
       const endMicros = BigInt(r.rows[0]?.now ?? '0');
       // Java's Timestamp from currentTimeOnDB has millisecond precision
-      const end = ((endMicros / 1000n) - this.o.timestampDelayMs) * 1000n;
+      const end = (endMicros / 1000n - this.o.timestampDelayMs) * 1000n;
       if (this.o.mode === 'timestamp') params[1] = microsToSqlText(end);
       else params[0] = microsToSqlText(end);
     }
@@ -213,10 +226,13 @@ export class TableQuerier {
     const name = this.incrementingColumn ?? '';
     const field = schema.field(name);
     if (!field) {
-      throw new DataException(`Incrementing column ${name} not found in ${schema.fields.map((f) => f.name).join(',')}`);
+      throw new DataException(
+        `Incrementing column ${name} not found in ${schema.fields.map((f) => f.name).join(',')}`,
+      );
     }
     const v = raw.get(name);
-    if (v === null || v === undefined) throw new ConnectException(`Null value for incrementing column of type: ${field.schema.type}`);
+    if (v === null || v === undefined)
+      throw new ConnectException(`Null value for incrementing column of type: ${field.schema.type}`);
     if (typeof v === 'bigint') return v;
     if (typeof v === 'number' && ['INT8', 'INT16', 'INT32'].includes(field.schema.type)) return BigInt(v);
     if (v instanceof BigDecimal) {
@@ -266,5 +282,3 @@ export class TableQuerier {
     this.lastUpdate = now;
   }
 }
-
-export const OPTIONAL_SCHEMA_UNUSED = Schema.OPTIONAL_STRING_SCHEMA;

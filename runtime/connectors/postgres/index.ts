@@ -1,0 +1,27 @@
+/**
+ * The Postgres connector plugins (JDBC source/sink, Debezium PostgreSQL CDC) and the Debezium SMT,
+ * for the worker's plugin registry: `for (const p of POSTGRES_PLUGINS) registry.register(p)`.
+ * Aliases follow Connect's PluginUtils rules (simple name, and simple name without the suffix).
+ */
+import { JdbcSourceConnector } from '../jdbc/jdbc-source-connector';
+import { JDBC_CONNECTOR_VERSION } from '../jdbc/jdbc-source-task';
+
+export type PostgresPluginType = 'source' | 'sink' | 'transformation';
+
+export interface PostgresPlugin {
+  className: string;
+  aliases: string[];
+  type: PostgresPluginType;
+  version: string;
+  create: () => unknown;
+}
+
+export const POSTGRES_PLUGINS: PostgresPlugin[] = [
+  {
+    className: 'io.confluent.connect.jdbc.JdbcSourceConnector',
+    aliases: ['JdbcSourceConnector', 'JdbcSource'],
+    type: 'source',
+    version: JDBC_CONNECTOR_VERSION,
+    create: () => new JdbcSourceConnector(),
+  },
+];
