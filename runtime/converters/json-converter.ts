@@ -1,6 +1,6 @@
 import type { ConnectHeaders } from '../api/headers';
 import { BigDecimal } from '../data/big-decimal';
-import { DataException } from '../data/errors';
+import { DataException, SchemaBuilderException } from '../data/errors';
 import { javaClassOf } from '../data/java-class';
 import { JavaDouble, JavaFloat, JsonNumber, parseJson, stringifyJson } from '../data/json';
 import type { JsonValue } from '../data/json';
@@ -123,10 +123,9 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (value == null) return SchemaAndValue.NULL;
     let json: JsonValue | undefined;
     try {
-      json =
-        value.length === 0
-          ? undefined
-          : parseJson(value, { exactNumbers: true, allowLeadingZeros: true, allowTrailing: true });
+      json = isBlankJson(value)
+        ? undefined
+        : parseJson(value, { exactNumbers: true, allowLeadingZeros: true, allowTrailing: true });
     } catch (e) {
       throw new DataException('Converting byte[] to Kafka Connect data failed due to serialization error: ', {
         cause: e,
@@ -287,7 +286,16 @@ export class JsonConverter implements Converter, HeaderConverter {
       }
     }
     const def = getField(jsonSchema, 'default');
-    if (def !== undefined) builder.defaultValue(this.#convertToConnect(builder.build(), def));
+    if (def !== undefined) {
+      const value = this.#convertToConnect(builder.build(), def);
+      // Java validates a struct default against the builder itself, which never equals the
+      // struct's (built) schema: struct defaults read from JSON are always rejected.
+      if (value instanceof Struct)
+        throw new SchemaBuilderException('Invalid default value', {
+          cause: new DataException('Struct schemas do not match.'),
+        });
+      builder.defaultValue(value);
+    }
     return builder.build();
   }
 
@@ -502,6 +510,12 @@ export class JsonConverter implements Converter, HeaderConverter {
       }
     }
   }
+}
+
+/** Empty or whitespace-only input: Jackson's readTree gives a MissingNode, not an error. */
+function isBlankJson(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  return true;
 }
 
 function logicalToConnect(schema: Schema, node: JsonValue | undefined): unknown {

@@ -73,9 +73,10 @@ export function longValue(node: JsonValue | undefined): bigint {
   return n === null ? 0n : BigInt.asIntN(64, integerPart(n));
 }
 
+/** doubleValue(): Jackson reads floats as BigDecimal, which has no negative zero (-0.0 reads as 0.0). */
 export function doubleValue(node: JsonValue | undefined): number {
   const n = asNumber(node);
-  return n === null ? 0 : n.toNumber();
+  return n === null ? 0 : n.toNumber() + 0;
 }
 
 export function floatValue(node: JsonValue | undefined): number {

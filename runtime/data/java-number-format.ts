@@ -1,14 +1,21 @@
 /**
  * Java's Double.toString / Float.toString text, which Jackson uses for doubles and floats
- * (`1.0E10`, `100.0`, `1.0E-5`, `0.001`). Digits are the shortest that round-trip (JDK 19+
- * semantics; JDK 17's older algorithm differs only for rare values that need 17 digits).
+ * (`1.0E10`, `100.0`, `1.0E-5`, `0.001`), as specified since JDK 19: the shortest decimal that
+ * rounds to the value, except that a 1-digit result is replaced by the closest 2-digit one
+ * (Double.MIN_VALUE → `4.9E-324`, not `5.0E-324`). JDK 17's older algorithm differs for a few
+ * values (1e23 prints as `9.999999999999999E22` there).
  */
 export function formatJavaDouble(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
   if (value === Infinity) return 'Infinity';
   if (value === -Infinity) return '-Infinity';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
-  const [mantissa, exp] = value.toExponential().split('e') as [string, string];
+  let text = value.toExponential();
+  if (!text.includes('.')) {
+    const two = value.toExponential(1);
+    if (Number(two) === value) text = two;
+  }
+  const [mantissa, exp] = text.split('e') as [string, string];
   return layout(mantissa, Number(exp));
 }
 
@@ -20,7 +27,11 @@ export function formatJavaFloat(value: number): string {
   if (f === -Infinity) return '-Infinity';
   if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
   for (let p = 1; p <= 9; p++) {
-    const text = f.toExponential(p - 1);
+    let text = f.toExponential(p - 1);
+    if (p === 1 && Math.fround(Number(text)) === f) {
+      const two = f.toExponential(1);
+      if (Math.fround(Number(two)) === f) text = two;
+    }
     if (Math.fround(Number(text)) === f) {
       const [mantissa, exp] = text.split('e') as [string, string];
       return layout(mantissa, Number(exp));

@@ -8,7 +8,7 @@
  * text (for exact BigDecimal / Jackson node semantics). Objects are plain objects in key order (a
  * duplicate key keeps its first position and the last value, like Jackson's ObjectNode).
  *
- * stringifyJson: compact, Jackson escaping (control characters as \u00XX with uppercase hex),
+ * stringifyJson: compact, Jackson escaping (control characters and surrogates as \uXXXX, uppercase hex),
  * bigint as digits, JsonNumber as its text, Buffer as base64, Map as an object, non-integral
  * numbers in Java Double.toString form; JavaDouble/JavaFloat force Java double/float text for a
  * number that happens to be integral (100 → `100.0`).
@@ -417,7 +417,7 @@ export function quoteJson(s: string): string {
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x20 && c !== 0x22 && c !== 0x5c) continue;
+    if (c >= 0x20 && c !== 0x22 && c !== 0x5c && (c < 0xd800 || c > 0xdfff)) continue;
     out += s.slice(start, i);
     start = i + 1;
     switch (c) {
@@ -443,7 +443,8 @@ export function quoteJson(s: string): string {
         out += '\\f';
         break;
       default:
-        out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+        // control characters, and surrogates (Jackson escapes characters outside the BMP as \uD83D\uDE00)
+        out += `\\u${HEX[(c >> 12) & 15]}${HEX[(c >> 8) & 15]}${HEX[(c >> 4) & 15]}${HEX[c & 15]}`;
     }
   }
   return `${out}${s.slice(start)}"`;
