@@ -4,7 +4,7 @@
  * without a JDK, or when the jars no longer need it, the plain dir is used.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConnectJars } from '../support/real-connect';
@@ -29,11 +29,12 @@ export async function realConnectJarsWithFileStream(log: (line: string) => void)
     return jars;
   }
   const cache = process.env.KCL_CACHE_DIR ?? join(homedir(), '.cache', 'kafka-connect-lab');
-  const dir = join(cache, 'tools', 'connect-4.4.0-filestream');
+  const dir = join(cache, 'tools', 'connect-4.4.0-filestream-v2');
   if (existsSync(join(dir, '.complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of files.filter((f) => f.endsWith('.jar'))) symlinkSync(join(jars, f), join(dir, f));
+  // Copies, not links: other suites may re-resolve the shared jar dir while this worker starts.
+  for (const f of files.filter((f) => f.endsWith('.jar'))) copyFileSync(join(jars, f), join(dir, f));
   const classes = join(dir, '.classes');
   mkdirSync(classes);
   execFileSync('javac', ['--release', '17', '-cp', join(jars, clients), '-d', classes, join(__dirname, 'fixtures', 'AppInfoParser.java')], {
