@@ -142,6 +142,8 @@ export const DOCS = {
     'Only applicable in distributed mode; in standalone mode, setting this property will have no effect.',
 } as const;
 
+export type VersionedKind = 'connector' | 'converter' | 'header_converter';
+
 /** Worker-dependent defaults and recommendations of the 4.4 ConnectorConfig (all optional). */
 export interface FrameworkDefaults {
   /** Default of connector.plugin.version (the connector's version). */
@@ -156,8 +158,8 @@ export interface FrameworkDefaults {
   converterClasses?: readonly string[];
   /** Recommended values of header.converter. */
   headerConverterClasses?: readonly string[];
-  /** Installed versions of a plugin class (recommended *.plugin.version values); [] when unknown. */
-  versionsOf?: (className: string) => readonly string[];
+  /** Installed versions of a class as a plugin of that kind (recommended *.plugin.version values); [] when none. */
+  versionsOf?: (className: string, kind: VersionedKind) => readonly string[];
   /** CLASS validator for converter keys: throws ConfigException when the class is no (header) converter. */
   converterClassValidator?: Validator | null;
   headerConverterClassValidator?: Validator | null;
@@ -183,7 +185,12 @@ function listRecommender(values: () => readonly string[]): Recommender {
 }
 
 /** Recommender of a *.plugin.version key: the versions of the class chosen in `classKey`. */
-function versionRecommender(classKey: string, d: FrameworkDefaults, fixedClass?: string): Recommender {
+function versionRecommender(
+  classKey: string,
+  kind: VersionedKind,
+  d: FrameworkDefaults,
+  fixedClass?: string,
+): Recommender {
   const classOf = (parsed: ReadonlyMap<string, unknown>): string | null => {
     if (fixedClass !== undefined) return fixedClass;
     const v = parsed.get(classKey);
@@ -192,7 +199,7 @@ function versionRecommender(classKey: string, d: FrameworkDefaults, fixedClass?:
   return {
     validValues: (_name, parsed) => {
       const cls = classOf(parsed);
-      return cls === null ? [] : [...(d.versionsOf?.(cls) ?? [])];
+      return cls === null ? [] : [...(d.versionsOf?.(cls, kind) ?? [])];
     },
     visible: (_name, parsed) => classOf(parsed) !== null,
   };
@@ -235,7 +242,9 @@ export function connectorConfigDef(d: FrameworkDefaults = {}, connectorClass?: s
       width: 'MEDIUM',
       displayName: 'Connector version',
       recommender:
-        connectorClass === undefined ? null : versionRecommender(CONNECTOR_CLASS_CONFIG, d, connectorClass),
+        connectorClass === undefined
+          ? null
+          : versionRecommender(CONNECTOR_CLASS_CONFIG, 'connector', d, connectorClass),
     })
     .define({
       name: TASKS_MAX_CONFIG,
@@ -283,7 +292,7 @@ export function connectorConfigDef(d: FrameworkDefaults = {}, connectorClass?: s
       orderInGroup: ++order,
       width: 'SHORT',
       displayName: 'Key converter version',
-      recommender: d.versionsOf ? versionRecommender(KEY_CONVERTER_CLASS_CONFIG, d) : null,
+      recommender: d.versionsOf ? versionRecommender(KEY_CONVERTER_CLASS_CONFIG, 'converter', d) : null,
     })
     .define({
       name: VALUE_CONVERTER_CLASS_CONFIG,
@@ -308,7 +317,7 @@ export function connectorConfigDef(d: FrameworkDefaults = {}, connectorClass?: s
       orderInGroup: ++order,
       width: 'SHORT',
       displayName: 'Value converter version',
-      recommender: d.versionsOf ? versionRecommender(VALUE_CONVERTER_CLASS_CONFIG, d) : null,
+      recommender: d.versionsOf ? versionRecommender(VALUE_CONVERTER_CLASS_CONFIG, 'converter', d) : null,
     })
     .define({
       name: HEADER_CONVERTER_CLASS_CONFIG,
@@ -333,7 +342,9 @@ export function connectorConfigDef(d: FrameworkDefaults = {}, connectorClass?: s
       orderInGroup: ++order,
       width: 'SHORT',
       displayName: 'Header converter version',
-      recommender: d.versionsOf ? versionRecommender(HEADER_CONVERTER_CLASS_CONFIG, d) : null,
+      recommender: d.versionsOf
+        ? versionRecommender(HEADER_CONVERTER_CLASS_CONFIG, 'header_converter', d)
+        : null,
     })
     .define({
       name: TRANSFORMS_CONFIG,

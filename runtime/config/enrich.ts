@@ -109,21 +109,29 @@ function enrichKind(
       recommender: classRecommender,
     });
 
+    // Like Connect, the default and the embedded keys come from the raw (untrimmed) value, while the
+    // recommender sees the parsed (trimmed) class.
     const raw = props[typeConfig];
-    const desc = typeof raw === 'string' ? lookup(raw.trim()) : undefined;
+    const desc = typeof raw === 'string' ? lookup(raw) : undefined;
     const plugin = isKind(desc, k.kind) ? desc : undefined;
-    const version = plugin?.version ?? null;
     newDef.define({
       name: `${prefix}plugin.version`,
       type: 'STRING',
-      defaultValue: version,
+      defaultValue: plugin?.version ?? null,
       importance: 'HIGH',
       documentation: `Version of the '${alias}' ${kindLower}.`,
       group,
       orderInGroup: 1,
       width: 'LONG',
       displayName: `${k.label} version for ${alias}`,
-      recommender: { validValues: () => (version === null ? [] : [version]), visible: () => true },
+      recommender: {
+        validValues: (_name, parsed) => {
+          const cls = parsed.get(typeConfig);
+          const d = cls instanceof JavaClass ? lookup(cls.name) : undefined;
+          return isKind(d, k.kind) && d.version !== undefined ? [d.version] : [];
+        },
+        visible: () => true,
+      },
     });
 
     if (!plugin) continue;

@@ -26,7 +26,8 @@
  *     (type, configDef, version); `lister(kind)` lists class names for recommended values; `worker`
  *     carries the worker's converters (they become defaults), group.id and exactly-once flag
  *     (distributed checks), the client override policy (default All) and optional client ConfigDefs.
- *     Throws ConnectorValidationError(400, "Connector config {...} contains no connector type") and
+ *     Throws ConnectorValidationError("Connector config contains no connector type": 400 on create/update,
+ *     500 "org.apache.kafka.connect.runtime.rest.errors.BadRequestException: <msg>" on validate) and
  *     ConfigException for unparsable client overrides (Connect: HTTP 500,
  *     "org.apache.kafka.common.config.ConfigException: <message>").
  *   invalidConnectorConfigMessage(infos) → the 400 text of POST /connectors and PUT .../config when
@@ -81,7 +82,6 @@ export {
   connectorPluginConfig,
   frameworkDefaults,
   invalidConnectorConfigMessage,
-  javaMapToString,
   validateConnectorConfig,
 } from './validate-connector-config';
 export type {

@@ -25,7 +25,7 @@ import {
   sinkConnectorConfigDef,
   sourceConnectorConfigDef,
 } from './connector-config';
-import type { FrameworkDefaults } from './connector-config';
+import type { FrameworkDefaults, VersionedKind } from './connector-config';
 import { enrich } from './enrich';
 import { javaHashOrder } from './java-compat';
 import { hasKind, isKind } from './plugin-lookup';
@@ -63,12 +63,15 @@ export interface ValidateConnectorConfigInput {
   worker?: WorkerValidationContext;
 }
 
-/** Thrown where Connect answers the validate request with an error instead of a ConfigInfos body. */
+/**
+ * Connect's BadRequestException for a config without connector.class. POST /connectors and
+ * PUT .../config answer 400 with `message`; the validate endpoint does not unwrap it and answers
+ * 500 with `${javaClassName}: ${message}` (observed on the 4.4.0 worker).
+ */
 export class ConnectorValidationError extends Error {
-  constructor(
-    readonly status: 400 | 500,
-    message: string,
-  ) {
+  readonly status = 400;
+  readonly javaClassName = 'org.apache.kafka.connect.runtime.rest.errors.BadRequestException';
+  constructor(message: string) {
     super(message);
     this.name = 'ConnectorValidationError';
   }
@@ -76,16 +79,11 @@ export class ConnectorValidationError extends Error {
 
 const NULL_VALUE_MESSAGE = 'Null value can not be supplied as the configuration value.';
 
-/** Java AbstractMap.toString of the props, for "Connector config {...} contains no connector type". */
-export function javaMapToString(props: ConnectorConfigInput): string {
-  const keys = javaHashOrder(Object.keys(props));
-  return `{${keys.map((k) => `${k}=${props[k] ?? 'null'}`).join(', ')}}`;
-}
-
 function versionsOf(lookup: PluginLookup) {
-  return (cls: string): string[] => {
-    const v = lookup(cls)?.version;
-    return v === undefined ? [] : [v];
+  return (cls: string, kind: VersionedKind): string[] => {
+    const desc = lookup(cls);
+    const ok = kind === 'connector' ? isKind(desc, 'source') || isKind(desc, 'sink') : isKind(desc, kind);
+    return ok && desc?.version !== undefined ? [desc.version] : [];
   };
 }
 
@@ -100,20 +98,26 @@ export function frameworkDefaults(
   worker: WorkerValidationContext | undefined,
   props: ConnectorConfigInput = {},
 ): FrameworkDefaults {
-  const version = (property: string, workerClass: string | undefined): string | null => {
+  // The version default is that of the class in effect, when it is a plugin of the right kind.
+  const version = (property: string, workerClass: string | undefined, kind: PluginKind): string | null => {
     const user = props[property];
-    const cls = typeof user === 'string' ? user.trim() : workerClass;
-    return cls ? (lookup(cls)?.version ?? null) : null;
+    const cls = typeof user === 'string' ? user : workerClass;
+    const desc = cls ? lookup(cls) : undefined;
+    return isKind(desc, kind) ? (desc.version ?? null) : null;
   };
   const classExists = (kind: PluginKind) => (name: string) => isKind(lookup(name), kind);
   return {
     connectorVersion: connector?.version ?? null,
     keyConverter: worker?.keyConverter ?? null,
-    keyConverterVersion: version(KEY_CONVERTER_CLASS_CONFIG, worker?.keyConverter),
+    keyConverterVersion: version(KEY_CONVERTER_CLASS_CONFIG, worker?.keyConverter, 'converter'),
     valueConverter: worker?.valueConverter ?? null,
-    valueConverterVersion: version(VALUE_CONVERTER_CLASS_CONFIG, worker?.valueConverter),
+    valueConverterVersion: version(VALUE_CONVERTER_CLASS_CONFIG, worker?.valueConverter, 'converter'),
     headerConverter: worker?.headerConverter ?? null,
-    headerConverterVersion: version(HEADER_CONVERTER_CLASS_CONFIG, worker?.headerConverter),
+    headerConverterVersion: version(
+      HEADER_CONVERTER_CLASS_CONFIG,
+      worker?.headerConverter,
+      'header_converter',
+    ),
     converterClasses: lister ? lister('converter') : [],
     headerConverterClasses: lister ? lister('header_converter') : [],
     versionsOf: versionsOf(lookup),
@@ -125,12 +129,14 @@ export function frameworkDefaults(
   };
 }
 
+/** The converter class keys' check: a loadable class that is not a (header) converter. */
 function concreteSubclassValidator(isOfKind: (name: string) => boolean, iface: string) {
   return {
-    ensureValid(name: string, value: unknown): void {
+    ensureValid(_name: string, value: unknown): void {
       if (value === null || value === undefined) return;
       const cls = (value as { name: string }).name;
-      if (!isOfKind(cls)) throw new ConfigException(name, value, `Not a ${iface}`);
+      if (!isOfKind(cls))
+        throw new ConfigException(`Class class ${cls} does not implement the ${iface} interface`);
     },
     toString: () => `A concrete subclass of ${iface}`,
   };
@@ -187,17 +193,14 @@ function validateClientOverrides(
 
 /**
  * The ConfigInfos body of PUT /connector-plugins/{p}/config/validate for `input.config`.
- * Throws ConnectorValidationError(400) without connector.class, and ConfigException when a client
+ * Throws ConnectorValidationError ("Connector config contains no connector type") without connector.class, and ConfigException when a client
  * override cannot be parsed (Connect answers 500 "org.apache.kafka.common.config.ConfigException: <msg>").
  */
 export function validateConnectorConfig(input: ValidateConnectorConfigInput): ConfigInfos {
   const { connector, connectorType, lookup, lister, config: props, worker } = input;
   const connType = props[CONNECTOR_CLASS_CONFIG];
   if (connType === null || connType === undefined) {
-    throw new ConnectorValidationError(
-      400,
-      `Connector config ${javaMapToString(props)} contains no connector type`,
-    );
+    throw new ConnectorValidationError('Connector config contains no connector type');
   }
   // connector.plugin.version naming a version the connector does not have: Connect 4.4 then
   // validates against the bare ConnectorConfig (no sink/source keys, no worker converter defaults)

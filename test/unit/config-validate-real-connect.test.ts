@@ -225,12 +225,133 @@ const regexRouterDef = new ConfigDef()
     validator: new RegexValidator(),
   })
   .define({ name: 'replacement', type: 'STRING', importance: 'HIGH', documentation: 'Replacement string.' });
+const insertFieldDef = new ConfigDef()
+  .define({
+    name: 'topic.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: 'x',
+  })
+  .define({
+    name: 'static.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: 'x',
+  });
+const timestampRouterDef = new ConfigDef()
+  .define({
+    name: 'topic.format',
+    type: 'STRING',
+    defaultValue: '${topic}-${timestamp}',
+    importance: 'HIGH',
+    documentation: 'x',
+  })
+  .define({
+    name: 'timestamp.format',
+    type: 'STRING',
+    defaultValue: 'yyyyMMdd',
+    importance: 'HIGH',
+    documentation: 'x',
+  });
+const hasHeaderKeyDef = new ConfigDef().define({
+  name: 'name',
+  type: 'STRING',
+  validator: new NonEmptyString(),
+  importance: 'MEDIUM',
+  documentation: 'x',
+});
+// ConverterConfig.newConfigDef() + JsonConverterConfig / StringConverterConfig, as the real worker lists them.
+const converterType = (): ConfigDef =>
+  new ConfigDef().define({
+    name: 'converter.type',
+    type: 'STRING',
+    validator: ValidString.in('key', 'value', 'header'),
+    importance: 'LOW',
+    documentation: 'How this converter will be used.',
+  });
+const jsonConverterDef = converterType()
+  .define({
+    name: 'schemas.enable',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'HIGH',
+    documentation: 'Include schemas within each of the serialized values and keys.',
+    group: 'Schemas',
+    orderInGroup: 0,
+    width: 'MEDIUM',
+    displayName: 'Enable Schemas',
+  })
+  .define({
+    name: 'schemas.cache.size',
+    type: 'INT',
+    defaultValue: 1000,
+    importance: 'HIGH',
+    documentation: 'The maximum number of schemas that can be cached in this converter instance.',
+    group: 'Schemas',
+    orderInGroup: 1,
+    width: 'MEDIUM',
+    displayName: 'Schema Cache Size',
+  })
+  .define({
+    name: 'schema.content',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'HIGH',
+    documentation:
+      "When set, this is used as the schema for all messages, and the schemas within each of the message will be ignored.Otherwise, the schema will be included in the content of each message. This configuration applies only 'schemas.enable' is true, and it exclusively affects the sink connector.",
+    group: 'Schemas',
+    orderInGroup: 2,
+    width: 'MEDIUM',
+    displayName: 'Schema Content',
+  })
+  .define({
+    name: 'decimal.format',
+    type: 'STRING',
+    defaultValue: 'BASE64',
+    validator: CaseInsensitiveValidString.in('BASE64', 'NUMERIC'),
+    importance: 'LOW',
+    documentation:
+      "Controls which format this converter will serialize decimals in. This value is case insensitive and can be either 'BASE64' (default) or 'NUMERIC'",
+    group: 'Serialization',
+    orderInGroup: 0,
+    width: 'MEDIUM',
+    displayName: 'Decimal Format',
+  })
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'LOW',
+    documentation:
+      'Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.',
+    group: 'Serialization',
+    orderInGroup: 1,
+    width: 'MEDIUM',
+    displayName: 'Replace null with default',
+  });
+const stringConverterDef = converterType().define({
+  name: 'converter.encoding',
+  type: 'STRING',
+  defaultValue: 'UTF-8',
+  importance: 'HIGH',
+  documentation: 'The name of the Java character set to use for encoding strings as byte arrays.',
+  width: 'MEDIUM',
+  displayName: 'Encoding',
+});
 const topicNameMatches = new ConfigDef().define({
   name: 'pattern',
   type: 'STRING',
   importance: 'MEDIUM',
   documentation: "A Java regular expression for matching against the name of a record's topic.",
 });
+const TRANSFORM_DEFS: Record<string, ConfigDef> = {
+  Cast$Value: castDef,
+  RegexRouter: regexRouterDef,
+  InsertField$Value: insertFieldDef,
+  TimestampRouter: timestampRouterDef,
+};
 function lookup(cls: string): PluginDescription | undefined {
   if (cls === 'cfgtest.TSink' || cls === 'TSink')
     return { className: 'cfgtest.TSink', type: 'sink', configDef: tsinkDef(), version: '1.0' };
@@ -240,24 +361,34 @@ function lookup(cls: string): PluginDescription | undefined {
     return {
       className: cls,
       type: 'transformation',
-      configDef: cls.endsWith('Cast$Value')
-        ? castDef
-        : cls.endsWith('RegexRouter')
-          ? regexRouterDef
-          : new ConfigDef(),
+      configDef: TRANSFORM_DEFS[cls.substring(T.length)] ?? new ConfigDef(),
       version: '4.4.0',
     };
   if (predicates.includes(cls))
     return {
       className: cls,
       type: 'predicate',
-      configDef: cls.endsWith('TopicNameMatches') ? topicNameMatches : new ConfigDef(),
+      configDef: cls.endsWith('TopicNameMatches')
+        ? topicNameMatches
+        : cls.endsWith('HasHeaderKey')
+          ? hasHeaderKeyDef
+          : new ConfigDef(),
       version: '4.4.0',
     };
   const kinds: PluginKind[] = [];
   if (converters.includes(cls)) kinds.push('converter');
   if (headerConverters.includes(cls)) kinds.push('header_converter');
-  if (kinds.length) return { className: cls, type: kinds, configDef: new ConfigDef(), version: '4.4.0' };
+  if (kinds.length)
+    return {
+      className: cls,
+      type: kinds,
+      configDef: cls.endsWith('JsonConverter')
+        ? jsonConverterDef
+        : cls.endsWith('StringConverter')
+          ? stringConverterDef
+          : new ConfigDef(),
+      version: '4.4.0',
+    };
   return undefined;
 }
 function lister(kind: PluginKind): string[] {
@@ -1150,6 +1281,82 @@ const REAL: RealCase[] = [
     sha256: '0c9d1f42288f7065ac27e6a9cbbdbb703e6fa269206b3f4866b84a18549957bb',
   },
   {
+    name: 'sink_conv',
+    config: {
+      'connector.class': 'cfgtest.TSink',
+      name: 'x',
+      topics: 't',
+      'key.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'key.converter.schemas.enable': 'maybe',
+      'value.converter': 'no.such.Conv',
+      'header.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    },
+    error_count: 3,
+    groups: ['Common', 'Transforms', 'Predicates', 'Error Handling', 'Grp', 'Serialization', 'Schemas'],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topics',
+      'topics.regex',
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.topic.replication.factor',
+      'errors.deadletterqueue.context.headers.enable',
+      'file',
+      'mode',
+      'sub',
+      'secret',
+      'pw.nodefault',
+      'lst',
+      'lng',
+      'dbl',
+      'shrt',
+      'bool',
+      'cls',
+      'ci',
+      'ne',
+      'vl',
+      'header.converter.converter.type',
+      'header.converter.converter.encoding',
+      'key.converter.decimal.format',
+      'key.converter.converter.type',
+      'key.converter.schemas.cache.size',
+      'key.converter.replace.null.with.default',
+      'key.converter.schemas.enable',
+      'key.converter.schema.content',
+    ],
+    errors: [
+      [
+        'value.converter',
+        [
+          'Invalid value no.such.Conv for configuration value.converter: Class no.such.Conv could not be found.',
+        ],
+      ],
+      ['pw.nodefault', ['Missing required configuration "pw.nodefault" which has no default value.']],
+      [
+        'key.converter.schemas.enable',
+        ['Invalid value maybe for configuration schemas.enable: Expected value to be either true or false'],
+      ],
+    ],
+    sha256: '06d54685734d771681b6f396dd5b6b43f2cbf15ce4445bdee44749eccbeac488',
+  },
+  {
     name: 'sink_negate',
     config: {
       'connector.class': 'cfgtest.TSink',
@@ -1371,6 +1578,219 @@ const REAL: RealCase[] = [
       ],
     ],
     sha256: 'c030e3fb3dc36b3742ce2b3fa49ae8e34acc1e03704b562b2c77a3becf5ab098',
+  },
+  {
+    name: 'sink_conv2',
+    config: {
+      'connector.class': 'cfgtest.TSink',
+      name: 'x',
+      topics: 't',
+      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'value.converter': 'org.apache.kafka.connect.transforms.Filter',
+      'header.converter': 'org.apache.kafka.connect.json.JsonConverter',
+    },
+    error_count: 2,
+    groups: ['Common', 'Transforms', 'Predicates', 'Error Handling', 'Grp', 'Serialization', 'Schemas'],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topics',
+      'topics.regex',
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.topic.replication.factor',
+      'errors.deadletterqueue.context.headers.enable',
+      'file',
+      'mode',
+      'sub',
+      'secret',
+      'pw.nodefault',
+      'lst',
+      'lng',
+      'dbl',
+      'shrt',
+      'bool',
+      'cls',
+      'ci',
+      'ne',
+      'vl',
+      'header.converter.decimal.format',
+      'header.converter.converter.type',
+      'header.converter.schemas.cache.size',
+      'header.converter.replace.null.with.default',
+      'header.converter.schemas.enable',
+      'header.converter.schema.content',
+      'key.converter.converter.type',
+      'key.converter.converter.encoding',
+    ],
+    errors: [
+      [
+        'value.converter',
+        ['Class class org.apache.kafka.connect.transforms.Filter does not implement the Converter interface'],
+      ],
+      ['pw.nodefault', ['Missing required configuration "pw.nodefault" which has no default value.']],
+    ],
+    sha256: '3c55ab9a6be549baa1596b8939c42772a90c1ef90d4967e8a2c421d46998dca0',
+  },
+  {
+    name: 'sink_nullfw',
+    config: {
+      'connector.class': 'cfgtest.TSink',
+      name: 'x',
+      topics: 't',
+      'errors.tolerance': null,
+      transforms: null,
+      'tasks.max': null,
+      'key.converter': null,
+    },
+    error_count: 6,
+    groups: ['Common', 'Transforms', 'Predicates', 'Error Handling', 'Grp'],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topics',
+      'topics.regex',
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.topic.replication.factor',
+      'errors.deadletterqueue.context.headers.enable',
+      'file',
+      'mode',
+      'sub',
+      'secret',
+      'pw.nodefault',
+      'lst',
+      'lng',
+      'dbl',
+      'shrt',
+      'bool',
+      'cls',
+      'ci',
+      'ne',
+      'vl',
+    ],
+    errors: [
+      ['key.converter', ['Null value can not be supplied as the configuration value.']],
+      [
+        'transforms',
+        [
+          'Invalid value null for configuration transforms: entry must be non null',
+          'Null value can not be supplied as the configuration value.',
+        ],
+      ],
+      [
+        'errors.tolerance',
+        [
+          'Invalid value null for configuration errors.tolerance: String must be one of: none, all',
+          'Null value can not be supplied as the configuration value.',
+        ],
+      ],
+      ['pw.nodefault', ['Missing required configuration "pw.nodefault" which has no default value.']],
+    ],
+    sha256: '546fb664feb3e08540a4a8e67bc5430127fcdb030f6953521442d9a8c0a17ece',
+  },
+  {
+    name: 'src_tf2',
+    config: {
+      'connector.class': 'cfgtest.TSource',
+      name: 'x',
+      topic: 't',
+      transforms: ' a , b ',
+      'transforms.a.type': ' org.apache.kafka.connect.transforms.InsertField$Value ',
+      'transforms.a.static.field': 'f',
+      'transforms.b.type': 'org.apache.kafka.connect.transforms.TimestampRouter',
+      'transforms.b.predicate': 'p',
+      predicates: 'p',
+      'predicates.p.type': 'org.apache.kafka.connect.transforms.predicates.HasHeaderKey',
+      'predicates.p.name': 'h',
+    },
+    error_count: 0,
+    groups: [
+      'Common',
+      'Transforms',
+      'Predicates',
+      'Error Handling',
+      'Topic Creation',
+      'Exactly Once Support',
+      'offsets.topic',
+      'Transforms: a',
+      'Transforms: b',
+      'Predicates: p',
+    ],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topic.creation.groups',
+      'exactly.once.support',
+      'transaction.boundary',
+      'transaction.boundary.interval.ms',
+      'offsets.storage.topic',
+      'transforms.a.type',
+      'transforms.a.plugin.version',
+      'transforms.b.type',
+      'transforms.b.plugin.version',
+      'transforms.b.timestamp.format',
+      'transforms.b.topic.format',
+      'transforms.b.negate',
+      'transforms.b.predicate',
+      'predicates.p.type',
+      'predicates.p.plugin.version',
+      'predicates.p.name',
+      'file',
+      'topic',
+      'batch.size',
+    ],
+    errors: [],
+    sha256: '3c95d21941a93e2d3a8ffb5e5fd6e6c763dc6984da9e2cddaf578b46cabfee34',
   },
 ];
 
