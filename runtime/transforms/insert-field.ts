@@ -132,9 +132,14 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
   }
 }
 
-/** Java prints the InsertionSpec object itself in this message (its default Object.toString()). */
+/**
+ * Java prints the InsertionSpec object itself in this message (Object.toString(): class@identityHash);
+ * the hash cannot be reproduced, so we print a stable stand-in derived from the field name.
+ */
 function specText(spec: InsertionSpec): string {
-  return `org.apache.kafka.connect.transforms.InsertField$InsertionSpec@${spec.name}`;
+  let h = 0;
+  for (let i = 0; i < spec.name.length; i++) h = (Math.imul(31, h) + spec.name.charCodeAt(i)) | 0;
+  return `org.apache.kafka.connect.transforms.InsertField$InsertionSpec@${(h >>> 0).toString(16)}`;
 }
 
 export const insertFieldKey = <R extends ConnectRecord<R>>(): InsertField<R> => new InsertField<R>(KEY);

@@ -61,19 +61,11 @@ function maskWithNullValue(kind: JavaKind): unknown {
 
 /** Values.convertToXxx(null, String): the string parsed as a number, then narrowed like Number.xxxValue(). */
 function convertString(replacement: string, kind: JavaKind): unknown {
-  const schemaText: Partial<Record<JavaKind, string>> = {
-    Byte: 'Schema{INT8}',
-    Short: 'Schema{INT16}',
-    Integer: 'Schema{INT32}',
-    Long: 'Schema{INT64}',
-    Float: 'Schema{FLOAT32}',
-    Double: 'Schema{FLOAT64}',
-  };
   let d: number;
   try {
     d = parseJavaDouble(replacement);
   } catch {
-    throw new DataException(`Unable to convert ${replacement} (class java.lang.String) to ${schemaText[kind] ?? kind}`);
+    throw new DataException(`Unable to convert ${replacement} (class java.lang.String) to a number`);
   }
   const exactInt = /^[+-]?\d+$/.test(replacement.trim()) ? BigInt(replacement.trim()) : null;
   switch (kind) {
