@@ -87,7 +87,9 @@ function runStep(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
-  say(`${name}: ${[cmd, ...args].map((a) => relative(ROOT, a) || a).join(' ')}`);
+  const show = (a: string): string =>
+    a.startsWith(`${ROOT}${sep}`) ? relative(ROOT, a) : a === process.execPath ? 'node' : a;
+  say(`${name}: ${[cmd, ...args].map(show).join(' ')}`);
   return new Promise((resolvePromise) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
     current = child;
@@ -246,6 +248,8 @@ async function main(): Promise<void> {
       KCL_BOOTSTRAP_SERVERS: status?.kafka.bootstrapServers ?? '',
       KCL_POSTGRES_URL: status?.postgres.url ?? '',
       KCL_LAB_STATE_DIR: stateDir,
+      // kafkajs 2 warns about its default partitioner on every producer; tests do not care.
+      KAFKAJS_NO_PARTITIONER_WARNING: '1',
       ...(status?.connect.url ? { KCL_CONNECT_URL: status.connect.url } : {}),
     };
     for (const p of needCluster) {
