@@ -5,7 +5,16 @@
  */
 import { spawn, execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,7 +59,7 @@ export interface RealConnectWorker {
   internalTopics: { config: string; offset: string; status: string };
   /** Milliseconds from spawn until GET /health answered healthy. */
   startupMs: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export function defaultBootstrapServers(): string {
@@ -72,8 +81,65 @@ export async function resolveConnectJars(): Promise<string> {
   if (!readdirSync(dir).some((f) => f.startsWith('connect-runtime-'))) {
     throw new Error(`mvn did not produce connect-runtime in ${dir}`);
   }
+  await rebuildFileConnectorIfStale(dir);
   writeFileSync(marker, new Date().toISOString());
   return dir;
+}
+
+/**
+ * Maven Central here serves connect-file only up to 4.3.1, whose connectors call
+ * org.apache.kafka.common.utils.AppInfoParser; kafka-clients 4.4.0 moved that class to
+ * ...common.utils.internals, so every FileStream config/validate/create fails with NoClassDefFoundError.
+ * We recompile the published 4.3.1 sources against the 4.4.0 jars with only that import changed
+ * (the same change Kafka made in 4.4.0), so the worker runs Apache's FileStream code unmodified otherwise.
+ */
+async function rebuildFileConnectorIfStale(dir: string): Promise<void> {
+  const fileJar = readdirSync(dir).find((f) => /^connect-file-[\d.]+\.jar$/.test(f));
+  const clientsJar = readdirSync(dir).find((f) => /^kafka-clients-[\d.]+\.jar$/.test(f));
+  if (!fileJar || !clientsJar) return;
+  const { stdout } = await execFileAsync('unzip', ['-l', join(dir, clientsJar)], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (stdout.includes('org/apache/kafka/common/utils/AppInfoParser.class')) return;
+  const version = /^connect-file-([\d.]+)\.jar$/.exec(fileJar)?.[1] ?? '';
+  await execFileAsync(
+    'mvn',
+    ['-q', '-B', 'dependency:get', `-Dartifact=org.apache.kafka:connect-file:${version}:jar:sources`],
+    { cwd: CONNECT_POM_DIR },
+  );
+  const sourcesJar = join(
+    homedir(),
+    '.m2',
+    'repository',
+    'org',
+    'apache',
+    'kafka',
+    'connect-file',
+    version,
+    `connect-file-${version}-sources.jar`,
+  );
+  const work = mkdtempSync(join(tmpdir(), 'kcl-connect-file-'));
+  const src = join(work, 'src');
+  const classes = join(work, 'classes');
+  mkdirSync(classes);
+  await execFileAsync('unzip', ['-q', '-o', sourcesJar, 'org/*.java', '-d', src]);
+  const javaDir = join(src, 'org', 'apache', 'kafka', 'connect', 'file');
+  const sources = readdirSync(javaDir)
+    .filter((f) => f.endsWith('.java'))
+    .map((f) => join(javaDir, f));
+  for (const file of sources) {
+    const text = readFileSync(file, 'utf8').replace(
+      'import org.apache.kafka.common.utils.AppInfoParser;',
+      'import org.apache.kafka.common.utils.internals.AppInfoParser;',
+    );
+    writeFileSync(file, text);
+  }
+  await execFileAsync('javac', ['--release', '17', '-nowarn', '-cp', `${dir}/*`, '-d', classes, ...sources]);
+  await execFileAsync('unzip', ['-q', '-o', join(dir, fileJar), 'META-INF/services/*', '-d', classes]);
+  const rebuilt = join(dir, `connect-file-${version}-rebuilt-for-clients-4.4.jar`);
+  await execFileAsync('jar', ['cf', rebuilt, '-C', classes, '.']);
+  mkdirSync(join(dir, 'replaced'), { recursive: true });
+  renameSync(join(dir, fileJar), join(dir, 'replaced', fileJar));
 }
 
 export async function freePort(): Promise<number> {
