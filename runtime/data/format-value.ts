@@ -14,7 +14,17 @@ export function formatValue(value: unknown): string {
   if (value instanceof Map) {
     return `{${[...value].map(([k, v]) => `${formatValue(k)}=${formatValue(v)}`).join(', ')}}`;
   }
-  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Date) return javaDateToString(value);
   const text = (value as { toString(): string }).toString();
   return text;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** java.util.Date.toString() in a UTC JVM: `Thu Jan 01 00:00:00 UTC 1970`. */
+export function javaDateToString(d: Date): string {
+  if (Number.isNaN(d.getTime())) return 'Invalid Date';
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
