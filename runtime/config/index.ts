@@ -64,6 +64,8 @@ export {
 } from './config-infos';
 export type { ConfigInfo, ConfigInfos, ConfigKeyInfo, ConfigValueInfo } from './config-infos';
 export * from './connector-config';
+export { configDefFromConverterKeys, CONVERTER_TYPE_CONFIG } from './converter-config-def';
+export type { ConverterKeyLike } from './converter-config-def';
 export { enrich, transformationImplicitConfigDef, NEGATE_CONFIG, PREDICATE_CONFIG } from './enrich';
 export { JavaClass, Password, javaHashOrder } from './java-compat';
 export { hasKind, isKind } from './plugin-lookup';

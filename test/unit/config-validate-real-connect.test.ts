@@ -404,7 +404,12 @@ function lister(kind: PluginKind): string[] {
 }
 
 import type { ConfigInfos } from '../../runtime/config/config-infos';
-import { validateConnectorConfig } from '../../runtime/config/validate-connector-config';
+import {
+  connectorPluginConfig,
+  validateConnectorConfig,
+} from '../../runtime/config/validate-connector-config';
+import { configDefFromConverterKeys } from '../../runtime/config/converter-config-def';
+import { toConfigKeyInfo } from '../../runtime/config/config-infos';
 
 interface RealCase {
   name: string;
@@ -1822,3 +1827,55 @@ for (const rc of REAL) {
     assert.equal(createHash('sha256').update(canonical(infos)).digest('hex'), rc.sha256);
   });
 }
+
+// GET /connector-plugins/{p}/config bodies of the same two connectors on the real 4.4.0 worker.
+const REAL_PLUGIN_CONFIG: [string, number, string][] = [
+  ['cfgtest.TSink', 38, '2bcfa100ec6ef6449a95efabafbba99994d5fa1dd933c3c25f942fdc63cdd171'],
+  ['cfgtest.TSource', 27, 'de4c783e24b4c3989411ca912ff5f2e33de7e22c20cf71911b6c53e512ea4612'],
+];
+
+for (const [cls, count, sha] of REAL_PLUGIN_CONFIG) {
+  void test(`GET /connector-plugins/${cls}/config equals real Connect 4.4.0`, () => {
+    const plugin = lookup(cls);
+    assert.ok(plugin);
+    const infos = connectorPluginConfig(plugin);
+    assert.equal(infos.length, count);
+    assert.equal(createHash('sha256').update(JSON.stringify(infos)).digest('hex'), sha);
+  });
+}
+
+void test('converter ConfigDef built from a key list equals the real JsonConverter/StringConverter definitions', () => {
+  const fromList = configDefFromConverterKeys([
+    {
+      name: 'converter.type',
+      type: 'STRING',
+      defaultValue: '',
+      importance: 'LOW',
+      documentation: 'How this converter will be used.',
+      group: null,
+      orderInGroup: -1,
+      width: 'NONE',
+      displayName: 'converter.type',
+      validValues: ['key', 'value', 'header'],
+    },
+    {
+      name: 'converter.encoding',
+      type: 'STRING',
+      defaultValue: 'UTF-8',
+      importance: 'HIGH',
+      documentation: 'The name of the Java character set to use for encoding strings as byte arrays.',
+      group: null,
+      orderInGroup: -1,
+      width: 'MEDIUM',
+      displayName: 'Encoding',
+    },
+  ]);
+  assert.deepEqual(
+    [...fromList.configKeys().values()].map((k) => toConfigKeyInfo(k)),
+    [...stringConverterDef.configKeys().values()].map((k) => toConfigKeyInfo(k)),
+  );
+  const bad = fromList.validateAll({ 'converter.type': 'keys' }).get('converter.type');
+  assert.deepEqual(bad?.errorMessages, [
+    'Invalid value keys for configuration converter.type: String must be one of: key, value, header',
+  ]);
+});
