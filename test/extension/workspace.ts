@@ -85,3 +85,19 @@ export function prepareWorkspace(dir: string, connectUrl: string, suffix: string
   writeFileSync(join(dir, '.kcl-test.json'), json(manifest));
   return manifest;
 }
+
+/**
+ * For @vscode/test-cli (.vscode-test.mjs) on machines that can download VS Code:
+ *   KCL_EXT_CONNECT_URL=http://127.0.0.1:8083 node --import tsx test/extension/workspace.ts
+ * writes the workspace to .vscode-test/workspace; then `npx tsx test/extension/build.ts && npx vscode-test`.
+ */
+if (require.main === module) {
+  const url = process.env.KCL_EXT_CONNECT_URL;
+  if (!url) {
+    process.stderr.write('set KCL_EXT_CONNECT_URL to the REST URL of a running Connect cluster\n');
+    process.exit(2);
+  }
+  const dir = join(__dirname, '..', '..', '.vscode-test', 'workspace');
+  const m = prepareWorkspace(dir, url, Math.random().toString(16).slice(2, 10), 'http://127.0.0.1:59998');
+  process.stdout.write(`${dir} (connectors ${m.sourceName}, ${m.sinkName})\n`);
+}
