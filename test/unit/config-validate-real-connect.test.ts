@@ -20,6 +20,15 @@ import {
 } from '../../runtime/config/validators';
 import type { PluginDescription, PluginKind } from '../../runtime/config/plugin-lookup';
 import { JavaClass } from '../../runtime/config/java-compat';
+import type { ConfigInfos } from '../../runtime/config/config-infos';
+import {
+  ConnectorValidationError,
+  connectorPluginConfig,
+  invalidConnectorConfigMessage,
+  validateConnectorConfig,
+} from '../../runtime/config/validate-connector-config';
+import { configDefFromConverterKeys } from '../../runtime/config/converter-config-def';
+import { toConfigKeyInfo } from '../../runtime/config/config-infos';
 
 function tsinkDef(): ConfigDef {
   return new ConfigDef()
@@ -402,14 +411,6 @@ function lister(kind: PluginKind): string[] {
           ? headerConverters
           : [];
 }
-
-import type { ConfigInfos } from '../../runtime/config/config-infos';
-import {
-  connectorPluginConfig,
-  validateConnectorConfig,
-} from '../../runtime/config/validate-connector-config';
-import { configDefFromConverterKeys } from '../../runtime/config/converter-config-def';
-import { toConfigKeyInfo } from '../../runtime/config/config-infos';
 
 interface RealCase {
   name: string;
@@ -1878,4 +1879,53 @@ void test('converter ConfigDef built from a key list equals the real JsonConvert
   assert.deepEqual(bad?.errorMessages, [
     'Invalid value keys for configuration converter.type: String must be one of: key, value, header',
   ]);
+});
+
+void test('create-time 400 text equals real Connect 4.4.0 (POST /connectors with an invalid config)', () => {
+  const plugin = lookup('cfgtest.TSink');
+  assert.ok(plugin);
+  const infos = validateConnectorConfig({
+    connector: plugin,
+    connectorType: 'sink',
+    lookup,
+    lister,
+    config: {
+      'connector.class': 'cfgtest.TSink',
+      'tasks.max': 'x',
+      name: 'cfgbad2',
+      transforms: 'a',
+      zzz: null,
+    },
+    worker: WORKER,
+  });
+  assert.equal(
+    invalidConnectorConfigMessage(infos),
+    'Connector configuration is invalid and contains the following 6 error(s):\n' +
+      'Null value can not be supplied as the configuration value.\n' +
+      'Invalid value x for configuration tasks.max: Not a number of type INT\n' +
+      'Must configure one of topics or topics.regex\n' +
+      'Must configure one of topics or topics.regex\n' +
+      'Missing required configuration "transforms.a.type" which has no default value.\n' +
+      'Missing required configuration "pw.nodefault" which has no default value.\n' +
+      'You can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`',
+  );
+});
+
+void test("no connector.class: Connect's BadRequestException text", () => {
+  const plugin = lookup('cfgtest.TSink');
+  assert.ok(plugin);
+  assert.throws(
+    () =>
+      validateConnectorConfig({
+        connector: plugin,
+        connectorType: 'sink',
+        lookup,
+        lister,
+        config: { name: 'x', topics: 't' },
+      }),
+    (e: unknown) =>
+      e instanceof ConnectorValidationError &&
+      e.message === 'Connector config contains no connector type' &&
+      e.javaClassName === 'org.apache.kafka.connect.runtime.rest.errors.BadRequestException',
+  );
 });
