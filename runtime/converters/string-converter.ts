@@ -1,6 +1,5 @@
 import type { ConnectHeaders } from '../api/headers';
 import { DataException } from '../data/errors';
-import { formatJavaDouble, formatJavaFloat } from '../data/java-number-format';
 import { formatValue } from '../data/format-value';
 import { Schema } from '../data/schema';
 import { SchemaAndValue } from '../data/schema-and-value';
@@ -145,9 +144,5 @@ export class StringConverter implements Converter, HeaderConverter {
 }
 
 function toJavaString(schema: Schema | null, value: unknown): string {
-  if (typeof value === 'number') {
-    if (schema?.type === 'FLOAT32') return formatJavaFloat(value);
-    if (schema?.type === 'FLOAT64') return formatJavaDouble(value);
-  }
-  return formatValue(value);
+  return formatValue(value, schema);
 }

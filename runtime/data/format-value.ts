@@ -1,18 +1,30 @@
-import { formatJavaDouble } from './java-number-format';
+import { formatJavaDouble, formatJavaFloat } from './java-number-format';
+import type { Schema } from './schema';
 
 /**
- * A value as Java's String.valueOf() would print it in Connect messages and Struct.toString():
- * lists `[a, b]`, maps `{k=v}`, byte arrays as their identity (Java prints `[B@hash`; we print the bytes' length).
+ * A value as Java's String.valueOf() would print it in Connect messages, Struct.toString() and
+ * StringConverter: lists `[a, b]`, maps `{k=v}`, dates as Date.toString() in UTC, byte arrays as
+ * an identity (Java prints `[B@hash`; we print the length). Java picks the number format from the
+ * boxed class; we take it from the schema when given (FLOAT32/FLOAT64), else integral → integer.
  */
-export function formatValue(value: unknown): string {
+export function formatValue(value: unknown, schema: Schema | null = null): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return value;
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatJavaDouble(value);
+  if (typeof value === 'number') {
+    if (schema?.type === 'FLOAT32') return formatJavaFloat(value);
+    if (schema?.type === 'FLOAT64' || !Number.isInteger(value)) return formatJavaDouble(value);
+    return String(value);
+  }
   if (value instanceof Uint8Array) return `[B@${value.length}`;
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
+  if (Array.isArray(value)) {
+    const element = schema?.type === 'ARRAY' ? schema.valueSchema : null;
+    return `[${value.map((v: unknown) => formatValue(v, element)).join(', ')}]`;
+  }
   if (value instanceof Map) {
-    return `{${[...value].map(([k, v]) => `${formatValue(k)}=${formatValue(v)}`).join(', ')}}`;
+    const ks = schema?.type === 'MAP' ? schema.keySchema : null;
+    const vs = schema?.type === 'MAP' ? schema.valueSchema : null;
+    return `{${[...(value as Map<unknown, unknown>)].map(([k, v]) => `${formatValue(k, ks)}=${formatValue(v, vs)}`).join(', ')}}`;
   }
   if (value instanceof Date) return javaDateToString(value);
   const text = (value as { toString(): string }).toString();

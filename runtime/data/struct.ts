@@ -106,8 +106,10 @@ export class Struct {
   toString(): string {
     const parts: string[] = [];
     this.#values.forEach((value, i) => {
-      if (value !== null && value !== undefined)
-        parts.push(`${this.schema.fields[i]?.name}=${formatValue(value)}`);
+      if (value !== null && value !== undefined) {
+        const field = this.schema.fields[i];
+        parts.push(`${field?.name}=${formatValue(value, field?.schema ?? null)}`);
+      }
     });
     return `Struct{${parts.join(',')}}`;
   }

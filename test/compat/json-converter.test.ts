@@ -14,6 +14,8 @@ import { SchemaBuilder } from '../../runtime/data/schema-builder';
 import { Struct } from '../../runtime/data/struct';
 import { JsonConverter } from '../../runtime/converters/json-converter';
 import { SimpleHeaderConverter } from '../../runtime/converters/simple-header-converter';
+import { StringConverter } from '../../runtime/converters/string-converter';
+import { ByteArrayConverter } from '../../runtime/converters/byte-array-converter';
 import { otherJavaBinaries, runJavaHarness } from '../support/java-harness';
 
 // ---------- canonical form shared with the Java harness ----------
@@ -190,7 +192,10 @@ type Vector =
   | { op: 'fromConnect'; label: string; config: Config; schema: SchemaCanon; value: Canon }
   | { op: 'toConnect'; label: string; config: Config; bytes: string | null }
   | { op: 'headerToConnect'; label: string; bytes: string | null }
-  | { op: 'headerFromConnect'; label: string; schema: SchemaCanon; value: Canon };
+  | { op: 'headerFromConnect'; label: string; schema: SchemaCanon; value: Canon }
+  | { op: 'stringFromConnect'; label: string; config: Config; schema: SchemaCanon; value: Canon }
+  | { op: 'stringToConnect'; label: string; config: Config; bytes: string | null }
+  | { op: 'byteArrayFromConnect'; label: string; schema: SchemaCanon; value: Canon };
 
 const ENVELOPE: Config = { 'schemas.enable': 'true' };
 const PLAIN: Config = { 'schemas.enable': 'false' };
@@ -757,6 +762,89 @@ function headerVectors(): Vector[] {
   return out;
 }
 
+function otherConverterVectors(): Vector[] {
+  const out: Vector[] = [];
+  const str = (label: string, schema: SchemaCanon, value: Canon, config: Config = {}): void => {
+    out.push({
+      op: 'stringFromConnect',
+      label: `string write ${label} ${JSON.stringify(config)}`,
+      config,
+      schema,
+      value,
+    });
+  };
+  str('string', S('STRING'), V('str', 'héllo 😀'));
+  str('null', opt('STRING'), null);
+  str('int32', S('INT32'), V('i32', '-5'));
+  str('int64', S('INT64'), V('i64', '9223372036854775807'));
+  str('float64', S('FLOAT64'), V('f64', '1.0E10'));
+  str('float64 integral', S('FLOAT64'), V('f64', '100.0'));
+  str('float32', S('FLOAT32'), V('f32', '0.1'));
+  str('boolean', S('BOOLEAN'), V('bool', false));
+  str('decimal', DECIMAL(3), dec('-1500', 3));
+  str('decimal exponent', DECIMAL(-2), dec('15', -2));
+  str('timestamp', TIMESTAMP, V('date', '1700000000123'));
+  str(
+    'array',
+    S('ARRAY', { valueSchema: opt('STRING') }),
+    V('array', [V('str', 'a'), null, V('str', 'b c')]),
+  );
+  str(
+    'map',
+    S('MAP', { keySchema: S('STRING'), valueSchema: S('INT32') }),
+    V('map', [
+      [V('str', 'a'), V('i32', '1')],
+      [V('str', 'b'), V('i32', '2')],
+    ]),
+  );
+  str('struct', NESTED, NESTED_VALUE);
+  str(
+    'struct with floats',
+    S('STRUCT', {
+      fields: [
+        { name: 'f', schema: S('FLOAT64') },
+        { name: 'g', schema: S('ARRAY', { valueSchema: S('FLOAT32') }) },
+        { name: 'n', schema: opt('STRUCT', { fields: [{ name: 'x', schema: S('FLOAT64') }] }) },
+      ],
+    }),
+    V('struct', [
+      ['f', V('f64', '100.0')],
+      ['g', V('array', [V('f32', '2.0'), V('f32', '0.5')])],
+      ['n', V('struct', [['x', V('f64', '1.0E10')]])],
+    ]),
+  );
+  str('latin1', S('STRING'), V('str', 'é€'), { 'converter.encoding': 'ISO-8859-1' });
+  str('utf16', S('STRING'), V('str', 'Aé'), { 'converter.encoding': 'UTF-16' });
+  str('utf16le', S('STRING'), V('str', 'Aé'), { 'converter.encoding': 'UTF-16LE' });
+  str('ascii', S('STRING'), V('str', 'Aé'), { 'converter.encoding': 'US-ASCII' });
+  const read = (label: string, bytes: Buffer | null, config: Config = {}): void => {
+    out.push({
+      op: 'stringToConnect',
+      label: `string read ${label} ${JSON.stringify(config)}`,
+      config,
+      bytes: bytes === null ? null : bytes.toString('base64'),
+    });
+  };
+  read('utf8', Buffer.from('héllo 😀'));
+  read('null', null);
+  read('empty', Buffer.alloc(0));
+  read('invalid utf8', Buffer.from([0x41, 0xff, 0xc3, 0x28, 0xe2, 0x82]));
+  read('latin1', Buffer.from([0xe9, 0x41]), { 'converter.encoding': 'ISO-8859-1' });
+  read('utf16 bom le', Buffer.from([0xff, 0xfe, 0x41, 0x00]), { 'converter.encoding': 'UTF-16' });
+  read('utf16 no bom', Buffer.from([0x00, 0x41]), { 'converter.encoding': 'UTF-16' });
+  read('ascii high', Buffer.from([0x41, 0xe9]), { 'converter.encoding': 'US-ASCII' });
+  const bytesOut = (label: string, schema: SchemaCanon, value: Canon): void => {
+    out.push({ op: 'byteArrayFromConnect', label: `bytearray ${label}`, schema, value });
+  };
+  bytesOut('bytes', S('BYTES'), V('bytes', 'AAH/'));
+  bytesOut('schemaless bytes', null, V('bytes', 'AAH/'));
+  bytesOut('null', null, null);
+  bytesOut('wrong schema', S('STRING'), V('str', 'x'));
+  bytesOut('wrong value', null, V('str', 'x'));
+  bytesOut('wrong value int', null, V('i32', '1'));
+  return out;
+}
+
 // ---------- our side ----------
 type Result =
   | { ok: true; bytes?: string | null; schema?: SchemaCanon; value?: Canon; nullResult?: boolean }
@@ -786,6 +874,26 @@ function runOurs(v: Vector): Result {
           v.bytes === null ? null : Buffer.from(v.bytes, 'base64'),
         );
         return { ok: true, schema: schemaToCanon(sv.schema), value: valueToCanon(sv.schema, sv.value) };
+      }
+      case 'stringFromConnect': {
+        const c = new StringConverter();
+        c.configure(v.config, false);
+        const schema = schemaFromCanon(v.schema);
+        const b = c.fromConnectData('t', null, schema, valueFromCanon(schema, v.value));
+        return { ok: true, bytes: b === null ? null : b.toString('base64') };
+      }
+      case 'stringToConnect': {
+        const c = new StringConverter();
+        c.configure(v.config, false);
+        const sv = c.toConnectData('t', null, v.bytes === null ? null : Buffer.from(v.bytes, 'base64'));
+        return { ok: true, schema: schemaToCanon(sv.schema), value: valueToCanon(sv.schema, sv.value) };
+      }
+      case 'byteArrayFromConnect': {
+        const c = new ByteArrayConverter();
+        c.configure();
+        const schema = schemaFromCanon(v.schema);
+        const b = c.fromConnectData('t', null, schema, valueFromCanon(schema, v.value));
+        return { ok: true, bytes: b === null ? null : b.toString('base64') };
       }
       case 'headerFromConnect': {
         const schema = schemaFromCanon(v.schema);
@@ -825,8 +933,13 @@ function normalize(v: Vector, r: Result): unknown {
  */
 const JDK17_QUIRKS = [/float64 1\.0E23 /];
 
-void describe('JsonConverter and SimpleHeaderConverter against real Kafka Connect 4.x', () => {
-  const vectors: Vector[] = [...fromConnectVectors(), ...toConnectVectors(), ...headerVectors()];
+void describe('JsonConverter, SimpleHeaderConverter, StringConverter, ByteArrayConverter against real Kafka Connect 4.x', () => {
+  const vectors: Vector[] = [
+    ...fromConnectVectors(),
+    ...toConnectVectors(),
+    ...headerVectors(),
+    ...otherConverterVectors(),
+  ];
   let javaResults: Result[] = [];
   let newerJdkResults: Map<Vector, Result> | null = null;
 
@@ -846,7 +959,15 @@ void describe('JsonConverter and SimpleHeaderConverter against real Kafka Connec
     }
   });
 
-  for (const op of ['fromConnect', 'toConnect', 'headerToConnect', 'headerFromConnect'] as const) {
+  for (const op of [
+    'fromConnect',
+    'toConnect',
+    'headerToConnect',
+    'headerFromConnect',
+    'stringFromConnect',
+    'stringToConnect',
+    'byteArrayFromConnect',
+  ] as const) {
     void it(`${op}: every vector gives the same bytes / schema / value / error`, () => {
       const mismatches: string[] = [];
       vectors.forEach((v, i) => {

@@ -27,7 +27,9 @@ import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
+import org.apache.kafka.connect.storage.StringConverter;
 
 public class JsonConverterHarness {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -96,6 +98,30 @@ public class JsonConverterHarness {
                 result.set("bytes", b == null ? F.nullNode() : F.textNode(Base64.getEncoder().encodeToString(b)));
                 return result;
             }
+            case "stringFromConnect": {
+                StringConverter c = new StringConverter();
+                c.configure(stringConfig(v), false);
+                Schema schema = schemaFromJson(v.get("schema"));
+                byte[] b = c.fromConnectData("t", schema, valueFromJson(schema, v.get("value")));
+                result.set("bytes", b == null ? F.nullNode() : F.textNode(Base64.getEncoder().encodeToString(b)));
+                return result;
+            }
+            case "stringToConnect": {
+                StringConverter c = new StringConverter();
+                c.configure(stringConfig(v), false);
+                SchemaAndValue sv = c.toConnectData("t", bytes(v.get("bytes")));
+                result.set("schema", schemaToJson(sv.schema()));
+                result.set("value", valueToJson(sv.schema(), sv.value()));
+                return result;
+            }
+            case "byteArrayFromConnect": {
+                ByteArrayConverter c = new ByteArrayConverter();
+                c.configure(new HashMap<>(), false);
+                Schema schema = schemaFromJson(v.get("schema"));
+                byte[] b = c.fromConnectData("t", schema, valueFromJson(schema, v.get("value")));
+                result.set("bytes", b == null ? F.nullNode() : F.textNode(Base64.getEncoder().encodeToString(b)));
+                return result;
+            }
             default:
                 throw new IllegalArgumentException("unknown op " + op);
         }
@@ -114,6 +140,19 @@ public class JsonConverterHarness {
         JsonConverter converter = new JsonConverter();
         converter.configure(conf, false);
         return converter;
+    }
+
+    private static Map<String, Object> stringConfig(JsonNode v) {
+        Map<String, Object> conf = new HashMap<>();
+        JsonNode c = v.get("config");
+        if (c != null) {
+            Iterator<Map.Entry<String, JsonNode>> it = c.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                conf.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return conf;
     }
 
     private static byte[] bytes(JsonNode n) {
