@@ -24,6 +24,8 @@ export const LAB_ERROR_CODES = [
   'NOT_READY',
   /** A process we started refused to stop. */
   'STOP_FAILED',
+  /** Another lab command holds the state dir's lock for too long. */
+  'STATE_DIR_BUSY',
   /** There is no log (the service never ran in this state dir). */
   'NO_LOG',
 ] as const;

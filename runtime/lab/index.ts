@@ -2,13 +2,17 @@
  * The `lab` dev cluster as a library: the CLI (runtime/lab/cli.ts), the test launcher
  * (test/run.ts), the benchmarks and the VS Code extension all call these functions.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LabError } from './errors';
 import { defaultStateDir } from './paths';
 import { createProvider } from './provider';
 import type { ProviderContext } from './provider';
 import { inspectStateDir } from './state-dir';
+import { withStateLock } from './state-lock';
+
+/** How long up/down wait for another lab command on the same state dir (a cold up takes < 1 min). */
+const LOCK_WAIT_MS = 180_000;
 import type {
   ClusterStatus,
   CommonOptions,
@@ -60,13 +64,24 @@ function providerOf(ctx: ProviderContext): ProviderName {
 export async function up(opts: UpOptions = {}): Promise<ClusterStatus> {
   const ctx = context(opts);
   const provider = createProvider(opts.provider ?? 'local');
-  return provider.up(ctx, { connect: opts.connect ?? true, readyTimeoutMs: opts.readyTimeoutMs ?? 90_000 });
+  // Refuse foreign/corrupt dirs before the lock writes anything into them.
+  inspectStateDir(ctx.stateDir);
+  return withStateLock(ctx.stateDir, ctx.progress, LOCK_WAIT_MS, () =>
+    provider.up(ctx, { connect: opts.connect ?? true, readyTimeoutMs: opts.readyTimeoutMs ?? 90_000 }),
+  );
 }
 
 /** Stops exactly the processes up() started; `purge` also deletes the data. */
 export async function down(opts: DownOptions = {}): Promise<void> {
   const ctx = context(opts);
-  await createProvider(providerOf(ctx)).down(ctx, { purge: opts.purge ?? false });
+  const provider = createProvider(providerOf(ctx));
+  if (!existsSync(ctx.stateDir)) {
+    ctx.progress(`lab: no cluster in ${ctx.stateDir}`);
+    return;
+  }
+  await withStateLock(ctx.stateDir, ctx.progress, LOCK_WAIT_MS, () =>
+    provider.down(ctx, { purge: opts.purge ?? false }),
+  );
 }
 
 /** Each service's address and state, checked with a real protocol call. */

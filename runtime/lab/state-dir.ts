@@ -134,7 +134,9 @@ export function inspectStateDir(dir: string): StateDirContent {
     }
     return { kind: 'ours', state: parseState(dir, text) };
   }
-  if (readdirSync(dir).length === 0) return { kind: 'empty' };
+  // Our lock and an interrupted atomic write do not make a dir foreign.
+  const files = readdirSync(dir).filter((f) => f !== '.lab.lock' && !f.startsWith(`.${STATE_FILE}.`));
+  if (files.length === 0) return { kind: 'empty' };
   throw foreign(dir, `it has files but no ${STATE_FILE}`);
 }
 
