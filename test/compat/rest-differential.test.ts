@@ -25,7 +25,7 @@ after(async () => {
 });
 
 function fixtureEntry(o: StepOutcome): Record<string, unknown> {
-  const { attempts: _attempts, ...rest } = o;
+  const { attempts: _attempts, traces: _traces, ...rest } = o;
   return rest;
 }
 

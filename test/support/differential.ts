@@ -4,13 +4,11 @@
  * workers is masked (worker ids, stack traces, versions, timestamps, and the names/paths each side was
  * given); every other difference is reported with the step, the JSON path, ours and real.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { defaultBootstrapServers, freePort } from './real-connect';
+import { join } from 'node:path';
+import { defaultBootstrapServers } from './real-connect';
+import { startRuntimeProcess, uniqueGroupId } from './runtime-process';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,6 +72,8 @@ export interface StepOutcome {
   /** false when `until` never held within the wait. */
   settled: boolean;
   attempts: number;
+  /** Unmasked `trace` texts of the response (for diagnosis only; never compared). */
+  traces?: string[];
   /** For concurrent steps: every response, sorted. */
   responses?: { status: number; body?: Json }[];
 }
@@ -229,6 +229,17 @@ function mediaType(contentType: string | null): string | null {
   return contentType ? (contentType.split(';')[0] ?? '').trim().toLowerCase() : null;
 }
 
+function collectTraces(value: Json | undefined, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) collectTraces(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'trace' && typeof v === 'string') out.push(v);
+      else collectTraces(v, out);
+    }
+  }
+  return out;
+}
+
 export async function playStep(side: Side, step: Step): Promise<StepOutcome> {
   const path = substitute(step.path, side.vars);
   const body = stepBody(step, side.vars);
@@ -278,6 +289,8 @@ export async function playStep(side: Side, step: Step): Promise<StepOutcome> {
   };
   const normalized = normalize(result.body, side.vars, step.mask);
   if (normalized !== undefined) outcome.body = normalized;
+  const traces = collectTraces(result.body);
+  if (traces.length > 0) outcome.traces = traces;
   if (result.location !== null) outcome.location = unsubstitute(result.location, side.vars);
   return outcome;
 }
@@ -495,16 +508,17 @@ export async function runScenario(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Our runtime as a child process (the CLI contract of issue 3)
+// Our runtime as a child process (test/support/runtime-process.ts), with what the differential,
+// reliability and bench code need on top: pid, start timing, a state dir, kill -9.
 
 export interface OurRuntime {
   url: string;
   pid: number;
   stateDir: string;
   groupId: string;
-  logFile: string;
   /** Milliseconds from spawn until the CLI printed {"rest":...} (it does so once /health is healthy). */
   startupMs: number;
+  stderr: () => string;
   stop: () => Promise<void>;
   /** kill -9, for the reliability tests. */
   kill9: () => Promise<void>;
@@ -515,86 +529,38 @@ export interface OurRuntimeOptions {
   restPort?: number;
   stateDir?: string;
   groupId?: string;
+  /** Same default as the real worker here (1 s) so both commit at the same pace. */
+  offsetFlushIntervalMs?: number;
   startupTimeoutMs?: number;
   logTiming?: boolean;
 }
 
-const REPO_ROOT = resolve(__dirname, '..', '..');
-const ourChildren = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of ourChildren) child.kill('SIGKILL');
-});
-
 export async function startOurRuntime(options: OurRuntimeOptions = {}): Promise<OurRuntime> {
-  const cli = join(REPO_ROOT, 'runtime', 'cli.ts');
-  if (!existsSync(cli)) throw new Error(`our runtime is not there yet: ${cli} does not exist`);
-  const port = options.restPort ?? (await freePort());
   const stateDir = options.stateDir ?? mkdtempSync(join(tmpdir(), 'kcl-our-runtime-'));
-  const groupId =
-    options.groupId ?? `kcl-ours-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const logFile = join(stateDir, `runtime-${Date.now()}.log`);
-  const args = [
-    '--import',
-    'tsx',
-    cli,
-    '--bootstrap-servers',
-    options.bootstrapServers ?? defaultBootstrapServers(),
-    '--rest-port',
-    String(port),
-    '--state-dir',
-    stateDir,
-    '--group-id',
-    groupId,
-  ];
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  ourChildren.add(child);
-  const log = createWriteStream(logFile);
-  child.stderr?.pipe(log);
-  const exitPromise = new Promise<void>((r) => child.once('exit', () => r()));
-  exitPromise.then(() => ourChildren.delete(child)).catch(() => undefined);
-
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(
-        new Error(
-          `our runtime printed no {"rest":...} line within ${options.startupTimeoutMs ?? 60_000} ms; see ${logFile}`,
-        ),
-      );
-    }, options.startupTimeoutMs ?? 60_000);
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      log.write(`[stdout] ${line}\n`);
-      try {
-        const parsed = JSON.parse(line) as { rest?: unknown };
-        if (typeof parsed.rest === 'string') {
-          clearTimeout(timer);
-          ok(parsed.rest);
-        }
-      } catch {
-        // not the ready line
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      fail(new Error(`our runtime exited (${code ?? signal}) before ready; see ${logFile}`));
-    });
+  const proc = await startRuntimeProcess({
+    bootstrapServers: options.bootstrapServers ?? defaultBootstrapServers(),
+    groupId: options.groupId ?? uniqueGroupId('kcl-ours'),
+    offsetFlushIntervalMs: options.offsetFlushIntervalMs ?? 1000,
+    extraArgs: ['--state-dir', stateDir],
+    ...(options.restPort !== undefined ? { restPort: options.restPort } : {}),
+    ...(options.startupTimeoutMs !== undefined ? { startTimeoutMs: options.startupTimeoutMs } : {}),
   });
   const startupMs = Math.round(performance.now() - started);
-  if (options.logTiming ?? true) process.stderr.write(`our runtime ${url} ready after ${startupMs} ms\n`);
-  if (child.pid === undefined) throw new Error('runtime did not start');
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exitPromise;
-    clearTimeout(timer);
+  if (options.logTiming ?? true)
+    process.stderr.write(`our runtime ${proc.url} ready after ${startupMs} ms\n`);
+  const pid = proc.child.pid;
+  if (pid === undefined) throw new Error('runtime did not start');
+  return {
+    url: proc.url,
+    pid,
+    stateDir,
+    groupId: proc.groupId,
+    startupMs,
+    stderr: () => proc.stderr(),
+    stop: async () => {
+      await proc.stop();
+    },
+    kill9: () => proc.kill(),
   };
-  const kill9 = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGKILL');
-    await exitPromise;
-  };
-  return { url, pid: child.pid, stateDir, groupId, logFile, startupMs, stop, kill9 };
 }
