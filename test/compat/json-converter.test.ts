@@ -998,7 +998,10 @@ void describe('JsonConverter, SimpleHeaderConverter, StringConverter, ByteArrayC
     });
   }
 
-  void it('covers a meaningful number of vectors', () => {
+  void it('covers a meaningful number of vectors', (t) => {
+    const byOp = new Map<string, number>();
+    for (const v of vectors) byOp.set(v.op, (byOp.get(v.op) ?? 0) + 1);
+    t.diagnostic(`${vectors.length} vectors: ${[...byOp].map(([op, n]) => `${op} ${n}`).join(', ')}`);
     assert.ok(vectors.length > 300, `only ${vectors.length} vectors`);
   });
 });
