@@ -19,6 +19,12 @@ export interface PluginDescription {
   version?: string;
   /** Connector.validate(props) when the plugin overrides it; default configDef.validate(props). */
   validate?: (props: Readonly<Record<string, string | null>>) => ConfigValue[];
+  /** SourceConnector.exactlyOnceSupport(props); default null (not implemented). */
+  exactlyOnceSupport?: (props: Readonly<Record<string, string | null>>) => 'SUPPORTED' | 'UNSUPPORTED' | null;
+  /** SourceConnector.canDefineTransactionBoundaries(props); default UNSUPPORTED. */
+  canDefineTransactionBoundaries?: (
+    props: Readonly<Record<string, string | null>>,
+  ) => 'SUPPORTED' | 'UNSUPPORTED' | null;
 }
 
 /** (className) => description, or undefined when no such class is installed. */

@@ -17,6 +17,7 @@ import {
   CONNECTOR_CLIENT_PRODUCER_OVERRIDES_PREFIX,
   CONNECTOR_VERSION_CONFIG,
   EXACTLY_ONCE_SUPPORT_CONFIG,
+  TRANSACTION_BOUNDARY_CONFIG,
   HEADER_CONVERTER_CLASS_CONFIG,
   KEY_CONVERTER_CLASS_CONFIG,
   NAME_CONFIG,
@@ -239,15 +240,8 @@ export function validateConnectorConfig(input: ValidateConnectorConfigInput): Co
     validateSinkConnectorConfig(props, validated);
     if (worker?.groupId !== undefined) validateSinkGroupId(props, validated, worker.groupId);
   } else if (worker?.exactlyOnceSourceEnabled !== undefined) {
-    const eos = validated.get(EXACTLY_ONCE_SUPPORT_CONFIG);
-    if (
-      eos &&
-      eos.errorMessages.length === 0 &&
-      String(eos.value).trim().toUpperCase() === 'REQUIRED' &&
-      !worker.exactlyOnceSourceEnabled
-    ) {
-      eos.addErrorMessage('This worker does not have exactly-once source support enabled.');
-    }
+    validateExactlyOnceSupport(connector, props, validated, worker.exactlyOnceSourceEnabled);
+    validateTransactionBoundary(connector, props, validated);
   }
 
   for (const [k, v] of Object.entries(props)) {
@@ -313,6 +307,70 @@ export function validateConnectorConfig(input: ValidateConnectorConfigInput): Co
     ? validateClientOverrides(props, CONNECTOR_CLIENT_CONSUMER_OVERRIDES_PREFIX, defs.consumer, policy)
     : null;
   return mergeConfigInfos(connType, result, producer, consumer, admin, header, key, value);
+}
+
+function unexpectedError(e: unknown): string {
+  const m = e instanceof Error ? e.message.trim() : '';
+  return m.length > 0
+    ? `An unexpected error occurred during validation: ${m}`
+    : 'An unexpected error occurred during validation; please see the worker logs for more details.';
+}
+
+/** DistributedHerder.validateSourceConnectorExactlyOnceSupport. */
+function validateExactlyOnceSupport(
+  connector: PluginDescription,
+  props: ConnectorConfigInput,
+  validated: Map<string, ConfigValue>,
+  workerEnabled: boolean,
+): void {
+  const v = validated.get(EXACTLY_ONCE_SUPPORT_CONFIG);
+  if (!v || v.errorMessages.length > 0 || String(v.value).trim().toUpperCase() !== 'REQUIRED') return;
+  if (!workerEnabled) v.addErrorMessage('This worker does not have exactly-once source support enabled.');
+  try {
+    const support = connector.exactlyOnceSupport ? connector.exactlyOnceSupport(props) : null;
+    if (support === null) {
+      v.addErrorMessage(
+        'The connector does not implement the API required for preflight validation of exactly-once source support. ' +
+          'Please consult the documentation for the connector to determine whether it supports exactly-once semantics, ' +
+          'and then consider reconfiguring the connector to use the value "requested" for this property ' +
+          '(which will disable this preflight check and allow the connector to be created).',
+      );
+    } else if (support === 'UNSUPPORTED') {
+      v.addErrorMessage(
+        'The connector does not support exactly-once semantics with the provided configuration.',
+      );
+    }
+  } catch (e) {
+    v.addErrorMessage(unexpectedError(e));
+  }
+}
+
+/** DistributedHerder.validateSourceConnectorTransactionBoundary. */
+function validateTransactionBoundary(
+  connector: PluginDescription,
+  props: ConnectorConfigInput,
+  validated: Map<string, ConfigValue>,
+): void {
+  const v = validated.get(TRANSACTION_BOUNDARY_CONFIG);
+  if (!v || v.errorMessages.length > 0 || String(v.value).trim().toUpperCase() !== 'CONNECTOR') return;
+  try {
+    const support = connector.canDefineTransactionBoundaries
+      ? connector.canDefineTransactionBoundaries(props)
+      : 'UNSUPPORTED';
+    if (support === null) {
+      v.addErrorMessage(
+        'This connector has returned a null value from its canDefineTransactionBoundaries method, which is not permitted. ' +
+          "The connector will be treated as if it cannot define its own transaction boundaries, and cannot be configured with 'transaction.boundary' set to 'connector'.",
+      );
+    } else if (support !== 'SUPPORTED') {
+      v.addErrorMessage(
+        'The connector does not support connector-defined transaction boundaries with the given configuration. ' +
+          'Please reconfigure it to use a different transaction boundary definition.',
+      );
+    }
+  } catch (e) {
+    v.addErrorMessage(unexpectedError(e));
+  }
 }
 
 /** DistributedHerder.validateSinkConnectorGroupId. */

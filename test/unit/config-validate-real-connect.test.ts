@@ -21,6 +21,7 @@ import {
 import type { PluginDescription, PluginKind } from '../../runtime/config/plugin-lookup';
 import { JavaClass } from '../../runtime/config/java-compat';
 import type { ConfigInfos } from '../../runtime/config/config-infos';
+import type { WorkerValidationContext } from '../../runtime/config/validate-connector-config';
 import {
   ConnectorValidationError,
   connectorPluginConfig,
@@ -1800,33 +1801,165 @@ const REAL: RealCase[] = [
   },
 ];
 
-for (const rc of REAL) {
-  void test(`validate body equals real Connect 4.4.0: ${rc.name}`, () => {
-    const className = rc.config['connector.class'] ?? '';
-    const connector = lookup(className);
-    assert.ok(connector);
-    const infos = validateConnectorConfig({
-      connector,
-      connectorType: connector.type as 'sink' | 'source',
-      lookup,
-      lister,
-      config: rc.config,
-      worker: WORKER,
-    });
-    assert.equal(infos.error_count, rc.error_count);
-    assert.deepEqual(infos.groups, rc.groups);
-    assert.deepEqual(
-      infos.configs.map((c) => (c.definition ?? c.value)?.name),
-      rc.names,
-    );
-    assert.deepEqual(
-      infos.configs
-        .filter((c) => c.value && c.value.errors.length > 0)
-        .map((c) => [c.value?.name, c.value?.errors]),
-      rc.errors,
-    );
-    assert.equal(createHash('sha256').update(canonical(infos)).digest('hex'), rc.sha256);
+// Captured from a real 4.4.0 worker in distributed mode (group.id connect-cfgdist,
+// exactly.once.source.support disabled): DistributedHerder's extra checks.
+const REAL_DISTRIBUTED: RealCase[] = [
+  {
+    name: 'sink_grp',
+    config: { 'connector.class': 'cfgtest.TSink', name: 'cfgdist', topics: 't' },
+    error_count: 2,
+    groups: ['Common', 'Transforms', 'Predicates', 'Error Handling', 'Grp'],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topics',
+      'topics.regex',
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.topic.replication.factor',
+      'errors.deadletterqueue.context.headers.enable',
+      'file',
+      'mode',
+      'sub',
+      'secret',
+      'pw.nodefault',
+      'lst',
+      'lng',
+      'dbl',
+      'shrt',
+      'bool',
+      'cls',
+      'ci',
+      'ne',
+      'vl',
+    ],
+    errors: [
+      [
+        'name',
+        [
+          'Consumer group for sink connector named cfgdist conflicts with Connect worker group connect-cfgdist',
+        ],
+      ],
+      ['pw.nodefault', ['Missing required configuration "pw.nodefault" which has no default value.']],
+    ],
+    sha256: '2d86e373629277bd25e79dd59cc6a70878be4fed7aafcbbee7cc78526a51327b',
+  },
+  {
+    name: 'src_eosreq',
+    config: {
+      'connector.class': 'cfgtest.TSource',
+      name: 'x',
+      topic: 't',
+      'exactly.once.support': 'required',
+      'transaction.boundary': 'connector',
+    },
+    error_count: 3,
+    groups: [
+      'Common',
+      'Transforms',
+      'Predicates',
+      'Error Handling',
+      'Topic Creation',
+      'Exactly Once Support',
+      'offsets.topic',
+    ],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topic.creation.groups',
+      'exactly.once.support',
+      'transaction.boundary',
+      'transaction.boundary.interval.ms',
+      'offsets.storage.topic',
+      'file',
+      'topic',
+      'batch.size',
+    ],
+    errors: [
+      [
+        'exactly.once.support',
+        [
+          'This worker does not have exactly-once source support enabled.',
+          'The connector does not implement the API required for preflight validation of exactly-once source support. Please consult the documentation for the connector to determine whether it supports exactly-once semantics, and then consider reconfiguring the connector to use the value "requested" for this property (which will disable this preflight check and allow the connector to be created).',
+        ],
+      ],
+      [
+        'transaction.boundary',
+        [
+          'The connector does not support connector-defined transaction boundaries with the given configuration. Please reconfigure it to use a different transaction boundary definition.',
+        ],
+      ],
+    ],
+    sha256: 'bdbb7bb64acc19147a78bf6153f9bbec376b5c65ee72c9182825e2ddd86ff757',
+  },
+];
+
+function checkCase(rc: RealCase, worker: WorkerValidationContext): void {
+  const className = rc.config['connector.class'] ?? '';
+  const connector = lookup(className);
+  assert.ok(connector);
+  const infos = validateConnectorConfig({
+    connector,
+    connectorType: connector.type as 'sink' | 'source',
+    lookup,
+    lister,
+    config: rc.config,
+    worker,
   });
+  assert.equal(infos.error_count, rc.error_count);
+  assert.deepEqual(infos.groups, rc.groups);
+  assert.deepEqual(
+    infos.configs.map((c) => (c.definition ?? c.value)?.name),
+    rc.names,
+  );
+  assert.deepEqual(
+    infos.configs
+      .filter((c) => c.value && c.value.errors.length > 0)
+      .map((c) => [c.value?.name, c.value?.errors]),
+    rc.errors,
+  );
+  assert.equal(createHash('sha256').update(canonical(infos)).digest('hex'), rc.sha256);
+}
+
+for (const rc of REAL) {
+  void test(`validate body equals real Connect 4.4.0: ${rc.name}`, () => checkCase(rc, WORKER));
+}
+for (const rc of REAL_DISTRIBUTED) {
+  void test(`validate body equals real distributed Connect 4.4.0: ${rc.name}`, () =>
+    checkCase(rc, { ...WORKER, groupId: 'connect-cfgdist', exactlyOnceSourceEnabled: false }));
 }
 
 // GET /connector-plugins/{p}/config bodies of the same two connectors on the real 4.4.0 worker.
