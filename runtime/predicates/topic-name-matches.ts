@@ -27,13 +27,19 @@ export class TopicNameMatches<R extends ConnectRecord<R>> implements Predicate<R
       this.#pattern = new JavaPattern(value);
     } catch (e) {
       if (e instanceof PatternSyntaxError)
-        throw new ConfigException('pattern', value, `entry must be a Java-compatible regular expression: ${e.message}`);
+        throw new ConfigException(
+          'pattern',
+          value,
+          `entry must be a Java-compatible regular expression: ${e.message}`,
+        );
       throw e;
     }
   }
 
   test(record: R): boolean {
-    return record.topic !== null && record.topic !== undefined && (this.#pattern?.matches(record.topic) ?? false);
+    return (
+      record.topic !== null && record.topic !== undefined && (this.#pattern?.matches(record.topic) ?? false)
+    );
   }
 
   config(): ConfigDef {

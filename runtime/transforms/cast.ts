@@ -22,17 +22,51 @@ import { doubleToInt, doubleToLong, parseJavaDouble, parseJavaInt, wrapInt } fro
 import { requireMap, requireStruct } from './util/requirements';
 import { SchemaCache, copySchemaBasics, fieldValue } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
-import { formatDateForValues } from './util/values';
+import { formatDate } from '../data/values';
 
-const INPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES'];
-const OUTPUT_TYPES: readonly SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING'];
-const ALL_TYPES = new Set<string>(['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY', 'MAP', 'STRUCT']);
+const INPUT_TYPES: readonly SchemaType[] = [
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FLOAT32',
+  'FLOAT64',
+  'BOOLEAN',
+  'STRING',
+  'BYTES',
+];
+const OUTPUT_TYPES: readonly SchemaType[] = [
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FLOAT32',
+  'FLOAT64',
+  'BOOLEAN',
+  'STRING',
+];
+const ALL_TYPES = new Set<string>([
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FLOAT32',
+  'FLOAT64',
+  'BOOLEAN',
+  'STRING',
+  'BYTES',
+  'ARRAY',
+  'MAP',
+  'STRUCT',
+]);
 /** The map key Connect uses for a whole-value cast (Java: null). */
 const WHOLE_VALUE = '\u0000whole-value';
 
 function validOutput(type: SchemaType): SchemaType {
   if (!OUTPUT_TYPES.includes(type))
-    throw new ConfigException(`Cast transformation does not support casting to ${type}; supported types are [${OUTPUT_TYPES.join(', ')}]`);
+    throw new ConfigException(
+      `Cast transformation does not support casting to ${type}; supported types are [${OUTPUT_TYPES.join(', ')}]`,
+    );
   return type;
 }
 
@@ -53,7 +87,8 @@ export function parseFieldTypes(mappings: readonly string[]): Map<string, Schema
   let whole = false;
   for (const mapping of mappings) {
     const parts = javaSplit(mapping, ':');
-    if (parts.length > 2) throw new ConfigException('renames', mappings, `Invalid rename mapping: ${mapping}`);
+    if (parts.length > 2)
+      throw new ConfigException('renames', mappings, `Invalid rename mapping: ${mapping}`);
     if (parts.length === 1) {
       m.set(WHOLE_VALUE, validOutput(parseType(parts[0] ?? '')));
       whole = true;
@@ -62,7 +97,9 @@ export function parseFieldTypes(mappings: readonly string[]): Map<string, Schema
     }
   }
   if (whole && mappings.length > 1)
-    throw new ConfigException('Cast transformations that specify a type to cast the entire value to may only specify a single cast in their spec');
+    throw new ConfigException(
+      'Cast transformations that specify a type to cast the entire value to may only specify a single cast in their spec',
+    );
   return m;
 }
 
@@ -73,7 +110,8 @@ export const CAST_CONFIG_DEF = new ConfigDef()
     validator: LambdaValidator.with(
       (_name, value) => {
         const list = value as string[] | null;
-        if (list === null || list.length === 0) throw new ConfigException('Must specify at least one field to cast.');
+        if (list === null || list.length === 0)
+          throw new ConfigException('Must specify at least one field to cast.');
         parseFieldTypes(list);
       },
       () => 'list of colon-delimited pairs, e.g. <code>foo:bar,abc:xyz</code>',
@@ -84,12 +122,19 @@ export const CAST_CONFIG_DEF = new ConfigDef()
       'Maps or Structs. A single type to cast the entire value. Valid types are int8, int16, int32, ' +
       'int64, float32, float64, boolean, and string. Note that binary fields can only be cast to string.',
   })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 const PURPOSE = 'cast types';
 
 function builderFor(type: SchemaType): SchemaBuilder {
-  if (!OUTPUT_TYPES.includes(type)) throw new DataException(`Unexpected type in Cast transformation: ${type}`);
+  if (!OUTPUT_TYPES.includes(type))
+    throw new DataException(`Unexpected type in Cast transformation: ${type}`);
   return new SchemaBuilder(type);
 }
 
@@ -163,7 +208,7 @@ function castTo(value: unknown, kind: JavaKind, target: SchemaType): unknown {
 function castToString(value: unknown, kind: JavaKind): string {
   switch (kind) {
     case 'Date':
-      return formatDateForValues(value as Date);
+      return formatDate(value as Date);
     case 'Bytes':
       return Buffer.from(value as Uint8Array).toString('base64');
     case 'Float':
@@ -181,9 +226,13 @@ export function castValueToType(schema: Schema | null, value: unknown, target: S
   let kind = javaKind(value, schema);
   const inferred = schema === null ? schemaTypeOfKind(kind) : schema.type;
   if (inferred === null)
-    throw new DataException(`Cast transformation was passed a value of type ${javaClassText(kind)} which is not supported by Connect's data API`);
+    throw new DataException(
+      `Cast transformation was passed a value of type ${javaClassText(kind)} which is not supported by Connect's data API`,
+    );
   if (!INPUT_TYPES.includes(inferred))
-    throw new DataException(`Cast transformation does not support casting from ${inferred}; supported types are [${INPUT_TYPES.join(', ')}]`);
+    throw new DataException(
+      `Cast transformation does not support casting from ${inferred}; supported types are [${INPUT_TYPES.join(', ')}]`,
+    );
   let v = value;
   if (schema !== null && schema.name !== null && target !== 'STRING' && value instanceof Date) {
     if (schema.name === LogicalDate.LOGICAL_NAME) v = LogicalDate.fromLogical(schema, value);
@@ -195,7 +244,9 @@ export function castValueToType(schema: Schema | null, value: unknown, target: S
     return castTo(v, kind, target);
   } catch (e) {
     if (e instanceof NumberFormatError)
-      throw new DataException(`Value (${castToString(v, kind)}) was out of range for requested data type`, { cause: e });
+      throw new DataException(`Value (${castToString(v, kind)}) was out of range for requested data type`, {
+        cause: e,
+      });
     throw e;
   }
 }
@@ -226,14 +277,17 @@ export class Cast<R extends ConnectRecord<R>> implements Transformation<R> {
     if (value === null || value === undefined) return record;
     const schema = this.side.schema(record);
     if (schema === null) {
-      if (this.#whole !== null) return this.side.newRecord(record, null, castValueToType(null, value, this.#whole));
+      if (this.#whole !== null)
+        return this.side.newRecord(record, null, castValueToType(null, value, this.#whole));
       const map = requireMap(value, PURPOSE);
       const updated = new Map(map);
-      for (const [field, type] of this.#casts) updated.set(field, castValueToType(null, map.get(field) ?? null, type));
+      for (const [field, type] of this.#casts)
+        updated.set(field, castValueToType(null, map.get(field) ?? null, type));
       return this.side.newRecord(record, null, updated);
     }
     const updatedSchema = this.#schemaFor(schema);
-    if (this.#whole !== null) return this.side.newRecord(record, updatedSchema, castValueToType(schema, value, this.#whole));
+    if (this.#whole !== null)
+      return this.side.newRecord(record, updatedSchema, castValueToType(schema, value, this.#whole));
     const struct = requireStruct(value, PURPOSE);
     const updated = new Struct(updatedSchema);
     for (const field of struct.schema.fields) {

@@ -1,4 +1,5 @@
 import type { ConnectRecord } from '../api/records';
+import { javaToString as javaToStringValue } from '../config/java-compat';
 import { ConnectException } from '../data/errors';
 import type { ProcessingContext } from '../errors/tolerance/processing-context';
 import type { RetryWithToleranceOperator } from '../errors/tolerance/retry-with-tolerance-operator';
@@ -22,7 +23,8 @@ export class TransformationStage<R extends ConnectRecord<R>> {
   }
 
   apply(record: R): R | null {
-    if (this.predicate === null || this.negate !== this.predicate.test(record)) return this.transformation.apply(record);
+    if (this.predicate === null || this.negate !== this.predicate.test(record))
+      return this.transformation.apply(record);
     return record;
   }
 
@@ -35,7 +37,7 @@ export class TransformationStage<R extends ConnectRecord<R>> {
   }
 
   toString(): string {
-    return `TransformationStage{predicate=${String(this.predicate)}, transformation=${this.transformClass}, negate=${this.negate}}`;
+    return `TransformationStage{predicate=${this.predicate === null ? 'null' : this.predicate.className}, transformation=${this.transformClass}, negate=${this.negate}}`;
   }
 }
 
@@ -69,7 +71,12 @@ export class TransformationChain<R extends ConnectRecord<R>> {
     for (const stage of this.stages) {
       const input: R = current;
       if (context !== undefined && this.operator !== null) {
-        current = this.operator.execute(context, () => stage.apply(input), 'TRANSFORMATION', stage.transformClass);
+        current = this.operator.execute(
+          context,
+          () => stage.apply(input),
+          'TRANSFORMATION',
+          stage.transformClass,
+        );
       } else {
         current = stage.apply(input);
       }
@@ -89,16 +96,20 @@ export class TransformationChain<R extends ConnectRecord<R>> {
 
 /** ConfigDef LIST parsing of `transforms` / `predicates`: comma separated, trimmed, "" → []. */
 function aliasList(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return value.map((v) => javaToStringValue(v));
   if (value === null || value === undefined) return [];
-  const s = String(value).trim();
+  const s = javaToStringValue(value).trim();
   return s.length === 0 ? [] : s.split(/\s*,\s*/);
 }
 
 /** AbstractConfig.originalsWithPrefix: the keys under `prefix`, prefix stripped. */
-export function originalsWithPrefix(config: Readonly<Record<string, unknown>>, prefix: string): Record<string, unknown> {
+export function originalsWithPrefix(
+  config: Readonly<Record<string, unknown>>,
+  prefix: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) if (k.startsWith(prefix) && k.length > prefix.length) out[k.slice(prefix.length)] = v;
+  for (const [k, v] of Object.entries(config))
+    if (k.startsWith(prefix) && k.length > prefix.length) out[k.slice(prefix.length)] = v;
   return out;
 }
 
@@ -118,7 +129,7 @@ export function buildTransformationChain<R extends ConnectRecord<R>>(
   try {
     for (const alias of aliasList(config['transforms'])) {
       const prefix = `transforms.${alias}.`;
-      const typeName = String(config[`${prefix}type`] ?? '');
+      const typeName = javaToStringValue(config[`${prefix}type`] ?? '');
       const plugin = findSmtPlugin(typeName, 'transformation');
       if (plugin === undefined) throw new ConnectException(`Class ${typeName} could not be found.`);
       const transformation = plugin.factory<R>();
@@ -129,13 +140,16 @@ export function buildTransformationChain<R extends ConnectRecord<R>>(
       delete props['negate'];
       transformation.configure(props);
       if (predicateAlias !== undefined && predicateAlias !== null) {
-        const predicatePrefix = `predicates.${String(predicateAlias)}.`;
-        const predicateType = String(config[`${predicatePrefix}type`] ?? '');
+        const predicatePrefix = `predicates.${javaToStringValue(predicateAlias)}.`;
+        const predicateType = javaToStringValue(config[`${predicatePrefix}type`] ?? '');
         const pp = findSmtPlugin(predicateType, 'predicate');
         if (pp === undefined) throw new ConnectException(`Class ${predicateType} could not be found.`);
         const predicate = pp.factory<R>();
         predicate.configure(originalsWithPrefix(config, predicatePrefix));
-        const negated = negate !== undefined && negate !== null && String(negate).trim().toLowerCase() === 'true';
+        const negated =
+          negate !== undefined &&
+          negate !== null &&
+          javaToStringValue(negate).trim().toLowerCase() === 'true';
         stages.push(new TransformationStage(transformation, predicate, negated));
       } else {
         stages.push(new TransformationStage(transformation));
@@ -150,7 +164,7 @@ export function buildTransformationChain<R extends ConnectRecord<R>>(
 }
 
 function javaToString(e: unknown): string {
-  const cls = (e as { javaClassName?: unknown; constructor?: { javaClassName?: unknown } } | null);
+  const cls = e as { javaClassName?: unknown; constructor?: { javaClassName?: unknown } } | null;
   const name =
     typeof cls?.javaClassName === 'string'
       ? cls.javaClassName

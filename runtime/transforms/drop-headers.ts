@@ -26,7 +26,16 @@ export class DropHeaders<R extends ConnectRecord<R>> implements Transformation<R
   apply(record: R): R {
     const headers = new ConnectHeaders();
     for (const h of record.headers) if (!this.#headers.has(h.key)) headers.add(h);
-    return record.newRecord(record.topic, record.kafkaPartition, record.keySchema, record.key, record.valueSchema, record.value, record.timestamp, headers);
+    return record.newRecord(
+      record.topic,
+      record.kafkaPartition,
+      record.keySchema,
+      record.key,
+      record.valueSchema,
+      record.value,
+      record.timestamp,
+      headers,
+    );
   }
 
   config(): ConfigDef {

@@ -3,7 +3,11 @@ import { ConfigDef } from '../config/config-def';
 import type { PluginConfigs, Transformation } from './transformation';
 import { TRANSFORMS_PACKAGE } from './transformation';
 import { REPLACE_NULL_WITH_DEFAULT_DOC } from './insert-field';
-import { SingleFieldPath, appendFieldSyntaxVersionConfig, fieldSyntaxVersionFromConfig } from './field/single-field-path';
+import {
+  SingleFieldPath,
+  appendFieldSyntaxVersionConfig,
+  fieldSyntaxVersionFromConfig,
+} from './field/single-field-path';
 import { IllegalArgumentError } from './util/java-errors';
 import { KEY, VALUE } from './util/key-value';
 import type { RecordSide } from './util/key-value';
@@ -13,7 +17,13 @@ import { SimpleConfig } from './util/simple-config';
 export const EXTRACT_FIELD_CONFIG_DEF = appendFieldSyntaxVersionConfig(
   new ConfigDef()
     .define({ name: 'field', type: 'STRING', importance: 'MEDIUM', documentation: 'Field name to extract.' })
-    .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC }),
+    .define({
+      name: 'replace.null.with.default',
+      type: 'BOOLEAN',
+      defaultValue: true,
+      importance: 'MEDIUM',
+      documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+    }),
 );
 
 const PURPOSE = 'field extraction';
@@ -61,4 +71,5 @@ export class ExtractField<R extends ConnectRecord<R>> implements Transformation<
 }
 
 export const extractFieldKey = <R extends ConnectRecord<R>>(): ExtractField<R> => new ExtractField<R>(KEY);
-export const extractFieldValue = <R extends ConnectRecord<R>>(): ExtractField<R> => new ExtractField<R>(VALUE);
+export const extractFieldValue = <R extends ConnectRecord<R>>(): ExtractField<R> =>
+  new ExtractField<R>(VALUE);

@@ -19,11 +19,23 @@ export const FLATTEN_CONFIG_DEF = new ConfigDef().define({
   type: 'STRING',
   defaultValue: '.',
   importance: 'MEDIUM',
-  documentation: 'Delimiter to insert between field names from the input record when generating field names for the output record',
+  documentation:
+    'Delimiter to insert between field names from the input record when generating field names for the output record',
 });
 
 const PURPOSE = 'flattening';
-const LEAF_TYPES = new Set(['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES', 'ARRAY']);
+const LEAF_TYPES = new Set([
+  'INT8',
+  'INT16',
+  'INT32',
+  'INT64',
+  'FLOAT32',
+  'FLOAT64',
+  'BOOLEAN',
+  'STRING',
+  'BYTES',
+  'ARRAY',
+]);
 
 /** org.apache.kafka.connect.transforms.Flatten$Key / $Value. */
 export class Flatten<R extends ConnectRecord<R>> implements Transformation<R> {
@@ -58,7 +70,13 @@ export class Flatten<R extends ConnectRecord<R>> implements Transformation<R> {
     let updated = this.#cache.get(schema);
     if (updated === undefined) {
       const builder = copySchemaBasics(schema, SchemaBuilder.struct());
-      this.#buildSchema(schema, '', builder, schema.isOptional, (schema.defaultValue as Struct | null) ?? null);
+      this.#buildSchema(
+        schema,
+        '',
+        builder,
+        schema.isOptional,
+        (schema.defaultValue as Struct | null) ?? null,
+      );
       updated = builder.build();
       this.#cache.put(schema, updated);
     }
@@ -78,19 +96,31 @@ export class Flatten<R extends ConnectRecord<R>> implements Transformation<R> {
       const kind = javaKind(v, null);
       const type = schemaTypeOfKind(kind);
       if (type === null)
-        throw new DataException(`Flatten transformation was passed a value of type ${javaClassText(kind)} which is not supported by Connect's data API`);
+        throw new DataException(
+          `Flatten transformation was passed a value of type ${javaClassText(kind)} which is not supported by Connect's data API`,
+        );
       if (LEAF_TYPES.has(type)) out.set(name, v);
       else if (type === 'MAP') this.#flattenMap(requireMap(v, PURPOSE), name, out);
-      else throw new DataException(`Flatten transformation does not support ${javaClassText(kind)} for record without schemas (for field ${name}).`);
+      else
+        throw new DataException(
+          `Flatten transformation does not support ${javaClassText(kind)} for record without schemas (for field ${name}).`,
+        );
     }
   }
 
-  #buildSchema(schema: Schema, prefix: string, builder: SchemaBuilder, optional: boolean, parentDefault: Struct | null): void {
+  #buildSchema(
+    schema: Schema,
+    prefix: string,
+    builder: SchemaBuilder,
+    optional: boolean,
+    parentDefault: Struct | null,
+  ): void {
     for (const field of schema.fields) {
       const name = this.#name(prefix, field.name);
       const fieldOptional = optional || field.schema.isOptional;
       let fieldDefault: unknown = null;
-      if (field.schema.defaultValue !== null && field.schema.defaultValue !== undefined) fieldDefault = field.schema.defaultValue;
+      if (field.schema.defaultValue !== null && field.schema.defaultValue !== undefined)
+        fieldDefault = field.schema.defaultValue;
       else if (parentDefault !== null) fieldDefault = parentDefault.get(field);
       if (LEAF_TYPES.has(field.schema.type)) {
         const fb = copySchemaBasics(field.schema);
@@ -98,9 +128,17 @@ export class Flatten<R extends ConnectRecord<R>> implements Transformation<R> {
         if (fieldDefault !== null) fb.defaultValue(fieldDefault);
         builder.field(name, fb.build());
       } else if (field.schema.type === 'STRUCT') {
-        this.#buildSchema(field.schema, name, builder, fieldOptional, (fieldDefault as Struct | null) ?? null);
+        this.#buildSchema(
+          field.schema,
+          name,
+          builder,
+          fieldOptional,
+          (fieldDefault as Struct | null) ?? null,
+        );
       } else {
-        throw new DataException(`Flatten transformation does not support ${field.schema.type} for record with schemas (for field ${name}).`);
+        throw new DataException(
+          `Flatten transformation does not support ${field.schema.type} for record with schemas (for field ${name}).`,
+        );
       }
     }
   }
@@ -111,7 +149,10 @@ export class Flatten<R extends ConnectRecord<R>> implements Transformation<R> {
       const name = this.#name(prefix, field.name);
       if (LEAF_TYPES.has(field.schema.type)) out.put(name, struct.get(field));
       else if (field.schema.type === 'STRUCT') this.#flattenStruct(struct.getStruct(field.name), name, out);
-      else throw new DataException(`Flatten transformation does not support ${field.schema.type} for record with schemas (for field ${name}).`);
+      else
+        throw new DataException(
+          `Flatten transformation does not support ${field.schema.type} for record with schemas (for field ${name}).`,
+        );
     }
   }
 

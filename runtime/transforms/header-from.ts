@@ -24,8 +24,21 @@ export const nonEmptyListValidator = LambdaValidator.with(
 );
 
 export const HEADER_FROM_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'fields', type: 'LIST', validator: nonEmptyListValidator, importance: 'HIGH', documentation: 'Field names in the record whose values are to be copied or moved to headers.' })
-  .define({ name: 'headers', type: 'LIST', validator: nonEmptyListValidator, importance: 'HIGH', documentation: 'Header names, in the same order as the field names listed in the fields configuration property.' })
+  .define({
+    name: 'fields',
+    type: 'LIST',
+    validator: nonEmptyListValidator,
+    importance: 'HIGH',
+    documentation: 'Field names in the record whose values are to be copied or moved to headers.',
+  })
+  .define({
+    name: 'headers',
+    type: 'LIST',
+    validator: nonEmptyListValidator,
+    importance: 'HIGH',
+    documentation:
+      'Header names, in the same order as the field names listed in the fields configuration property.',
+  })
   .define({
     name: 'operation',
     type: 'STRING',
@@ -35,7 +48,13 @@ export const HEADER_FROM_CONFIG_DEF = new ConfigDef()
       'Either <code>move</code> if the fields are to be moved to the headers (removed from the key/value), ' +
       'or <code>copy</code> if the fields are to be copied to the headers (retained in the key/value).',
   })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 /** org.apache.kafka.connect.transforms.HeaderFrom$Key / $Value. */
 export class HeaderFrom<R extends ConnectRecord<R>> implements Transformation<R> {
@@ -100,7 +119,8 @@ export class HeaderFrom<R extends ConnectRecord<R>> implements Transformation<R>
     const cached = this.#moveCache.get(schema);
     if (cached !== undefined) return cached;
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
-    for (const field of schema.fields) if (!this.#fields.includes(field.name)) builder.field(field.name, field.schema);
+    for (const field of schema.fields)
+      if (!this.#fields.includes(field.name)) builder.field(field.name, field.schema);
     const built = builder.build();
     this.#moveCache.put(schema, built);
     return built;

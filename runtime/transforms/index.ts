@@ -26,7 +26,12 @@
  */
 export type { PluginConfigs, Predicate, Transformation } from './transformation';
 export { TRANSFORMS_PACKAGE, TRANSFORMS_VERSION } from './transformation';
-export { TransformationChain, TransformationStage, buildTransformationChain, originalsWithPrefix } from './chain';
+export {
+  TransformationChain,
+  TransformationStage,
+  buildTransformationChain,
+  originalsWithPrefix,
+} from './chain';
 export { SMT_PLUGINS, computeAliases, findSmtPlugin, javaSimpleName } from './plugins';
 export type { PredicatePlugin, SmtPlugin, TransformationPlugin } from './plugins';
 export { Cast } from './cast';

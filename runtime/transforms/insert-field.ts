@@ -20,13 +20,55 @@ export const REPLACE_NULL_WITH_DEFAULT_DOC =
   'Whether to replace fields that have a default value and that are null to the default value. When set to true, the default value is used, otherwise null is used.';
 
 export const INSERT_FIELD_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'topic.field', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: `Field name for Kafka topic. ${OPTIONALITY_DOC}` })
-  .define({ name: 'partition.field', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: `Field name for Kafka partition. ${OPTIONALITY_DOC}` })
-  .define({ name: 'offset.field', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: `Field name for Kafka offset - only applicable to sink connectors.<br/>${OPTIONALITY_DOC}` })
-  .define({ name: 'timestamp.field', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: `Field name for record timestamp. ${OPTIONALITY_DOC}` })
-  .define({ name: 'static.field', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: `Field name for static data field. ${OPTIONALITY_DOC}` })
-  .define({ name: 'static.value', type: 'STRING', defaultValue: null, importance: 'MEDIUM', documentation: 'Static field value, if field name configured.' })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'topic.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: `Field name for Kafka topic. ${OPTIONALITY_DOC}`,
+  })
+  .define({
+    name: 'partition.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: `Field name for Kafka partition. ${OPTIONALITY_DOC}`,
+  })
+  .define({
+    name: 'offset.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: `Field name for Kafka offset - only applicable to sink connectors.<br/>${OPTIONALITY_DOC}`,
+  })
+  .define({
+    name: 'timestamp.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: `Field name for record timestamp. ${OPTIONALITY_DOC}`,
+  })
+  .define({
+    name: 'static.field',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: `Field name for static data field. ${OPTIONALITY_DOC}`,
+  })
+  .define({
+    name: 'static.value',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'MEDIUM',
+    documentation: 'Static field value, if field name configured.',
+  })
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 const PURPOSE = 'field insertion';
 const OPTIONAL_TIMESTAMP_SCHEMA = Timestamp.builder().optional().build();
@@ -72,23 +114,31 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
     if (!this.#topic && !this.#partition && !this.#offset && !this.#timestamp && !this.#static)
       throw new ConfigException('No field insertion configured');
     if (this.#static && this.#staticValue === null)
-      throw new ConfigException('static.value', null, `No value specified for static field: ${specText(this.#static)}`);
+      throw new ConfigException(
+        'static.value',
+        null,
+        `No value specified for static field: ${specText(this.#static)}`,
+      );
     this.#cache = new SchemaCache();
   }
 
   apply(record: R): R {
     const value = this.side.value(record);
     if (value === null || value === undefined) return record;
-    return this.side.schema(record) === null ? this.#applySchemaless(record, value) : this.#applyWithSchema(record, value);
+    return this.side.schema(record) === null
+      ? this.#applySchemaless(record, value)
+      : this.#applyWithSchema(record, value);
   }
 
   #applySchemaless(record: R, raw: unknown): R {
     const value = requireMap(raw, PURPOSE);
     const updated = new Map(value);
     if (this.#topic) updated.set(this.#topic.name, record.topic);
-    if (this.#partition && record.kafkaPartition !== null) updated.set(this.#partition.name, record.kafkaPartition);
+    if (this.#partition && record.kafkaPartition !== null)
+      updated.set(this.#partition.name, record.kafkaPartition);
     if (this.#offset) updated.set(this.#offset.name, BigInt(requireSinkRecord(record, PURPOSE).kafkaOffset));
-    if (this.#timestamp && record.timestamp !== null) updated.set(this.#timestamp.name, BigInt(record.timestamp));
+    if (this.#timestamp && record.timestamp !== null)
+      updated.set(this.#timestamp.name, BigInt(record.timestamp));
     if (this.#static && this.#staticValue !== null) updated.set(this.#static.name, this.#staticValue);
     return this.side.newRecord(record, null, updated);
   }
@@ -101,11 +151,14 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
       this.#cache.put(value.schema, schema);
     }
     const updated = new Struct(schema);
-    for (const field of value.schema.fields) updated.put(field.name, fieldValue(value, field, this.#replaceNullWithDefault));
+    for (const field of value.schema.fields)
+      updated.put(field.name, fieldValue(value, field, this.#replaceNullWithDefault));
     if (this.#topic) updated.put(this.#topic.name, record.topic);
-    if (this.#partition && record.kafkaPartition !== null) updated.put(this.#partition.name, record.kafkaPartition);
+    if (this.#partition && record.kafkaPartition !== null)
+      updated.put(this.#partition.name, record.kafkaPartition);
     if (this.#offset) updated.put(this.#offset.name, BigInt(requireSinkRecord(record, PURPOSE).kafkaOffset));
-    if (this.#timestamp && record.timestamp !== null) updated.put(this.#timestamp.name, new Date(record.timestamp));
+    if (this.#timestamp && record.timestamp !== null)
+      updated.put(this.#timestamp.name, new Date(record.timestamp));
     if (this.#static && this.#staticValue !== null) updated.put(this.#static.name, this.#staticValue);
     return this.side.newRecord(record, schema, updated);
   }
@@ -113,13 +166,22 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
   #makeUpdatedSchema(schema: Schema): Schema {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
     for (const field of schema.fields) builder.field(field.name, field.schema);
-    if (this.#topic) builder.field(this.#topic.name, this.#topic.optional ? S.OPTIONAL_STRING_SCHEMA : S.STRING_SCHEMA);
+    if (this.#topic)
+      builder.field(this.#topic.name, this.#topic.optional ? S.OPTIONAL_STRING_SCHEMA : S.STRING_SCHEMA);
     if (this.#partition)
-      builder.field(this.#partition.name, this.#partition.optional ? S.OPTIONAL_INT32_SCHEMA : S.INT32_SCHEMA);
-    if (this.#offset) builder.field(this.#offset.name, this.#offset.optional ? S.OPTIONAL_INT64_SCHEMA : S.INT64_SCHEMA);
+      builder.field(
+        this.#partition.name,
+        this.#partition.optional ? S.OPTIONAL_INT32_SCHEMA : S.INT32_SCHEMA,
+      );
+    if (this.#offset)
+      builder.field(this.#offset.name, this.#offset.optional ? S.OPTIONAL_INT64_SCHEMA : S.INT64_SCHEMA);
     if (this.#timestamp)
-      builder.field(this.#timestamp.name, this.#timestamp.optional ? OPTIONAL_TIMESTAMP_SCHEMA : Timestamp.SCHEMA);
-    if (this.#static) builder.field(this.#static.name, this.#static.optional ? S.OPTIONAL_STRING_SCHEMA : S.STRING_SCHEMA);
+      builder.field(
+        this.#timestamp.name,
+        this.#timestamp.optional ? OPTIONAL_TIMESTAMP_SCHEMA : Timestamp.SCHEMA,
+      );
+    if (this.#static)
+      builder.field(this.#static.name, this.#static.optional ? S.OPTIONAL_STRING_SCHEMA : S.STRING_SCHEMA);
     return builder.build();
   }
 

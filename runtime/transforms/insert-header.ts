@@ -5,10 +5,16 @@ import { SchemaAndValue } from '../data/schema-and-value';
 import type { PluginConfigs, Transformation } from './transformation';
 import { TRANSFORMS_PACKAGE } from './transformation';
 import { SimpleConfig } from './util/simple-config';
-import { parseString } from './util/values';
+import { parseString } from '../data/values';
 
 export const INSERT_HEADER_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'header', type: 'STRING', validator: new NonNullValidator(), importance: 'HIGH', documentation: 'The name of the header.' })
+  .define({
+    name: 'header',
+    type: 'STRING',
+    validator: new NonNullValidator(),
+    importance: 'HIGH',
+    documentation: 'The name of the header.',
+  })
   .define({
     name: 'value.literal',
     type: 'STRING',
@@ -21,7 +27,7 @@ export const INSERT_HEADER_CONFIG_DEF = new ConfigDef()
 export class InsertHeader<R extends ConnectRecord<R>> implements Transformation<R> {
   readonly className = `${TRANSFORMS_PACKAGE}.InsertHeader`;
   #header = '';
-  #literal: SchemaAndValue = SchemaAndValue.NULL;
+  #literal: SchemaAndValue | null = SchemaAndValue.NULL;
 
   configure(props: PluginConfigs): void {
     const config = new SimpleConfig(INSERT_HEADER_CONFIG_DEF, props);
@@ -32,7 +38,16 @@ export class InsertHeader<R extends ConnectRecord<R>> implements Transformation<
   apply(record: R): R {
     const headers = record.headers.duplicate();
     headers.add(this.#header, this.#literal);
-    return record.newRecord(record.topic, record.kafkaPartition, record.keySchema, record.key, record.valueSchema, record.value, record.timestamp, headers);
+    return record.newRecord(
+      record.topic,
+      record.kafkaPartition,
+      record.keySchema,
+      record.key,
+      record.valueSchema,
+      record.value,
+      record.timestamp,
+      headers,
+    );
   }
 
   config(): ConfigDef {

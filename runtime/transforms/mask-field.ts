@@ -19,16 +19,29 @@ import { fieldValue } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
 
 export const MASK_FIELD_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'fields', type: 'LIST', validator: ValidList.anyNonDuplicateValues(false, false), importance: 'HIGH', documentation: 'Names of fields to mask.' })
+  .define({
+    name: 'fields',
+    type: 'LIST',
+    validator: ValidList.anyNonDuplicateValues(false, false),
+    importance: 'HIGH',
+    documentation: 'Names of fields to mask.',
+  })
   .define({
     name: 'replacement',
     type: 'STRING',
     defaultValue: null,
     validator: new NonEmptyString(),
     importance: 'LOW',
-    documentation: "Custom value replacement, that will be applied to all 'fields' values (numeric or non-empty string values only).",
+    documentation:
+      "Custom value replacement, that will be applied to all 'fields' values (numeric or non-empty string values only).",
   })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 const PURPOSE = 'mask fields';
 
@@ -100,7 +113,9 @@ function maskWithCustomReplacement(kind: JavaKind, replacement: string): unknown
         return BigDecimal.parse(replacement);
       } catch {
         throw new DataException(`Unable to convert ${replacement} (class java.lang.String) to number`, {
-          cause: new NumberFormatError(`Character ${replacement.charAt(0)} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`),
+          cause: new NumberFormatError(
+            `Character ${replacement.charAt(0)} is neither a decimal digit number, decimal point, nor "e" notation exponential mark.`,
+          ),
         });
       }
     default:

@@ -70,7 +70,11 @@ function keyValue(name: string, configDef: ConfigDef, make: Make): Transformatio
   }));
 }
 
-function single(name: string, configDef: ConfigDef, make: () => Transformation<AnyRecord>): TransformationPlugin {
+function single(
+  name: string,
+  configDef: ConfigDef,
+  make: () => Transformation<AnyRecord>,
+): TransformationPlugin {
   return {
     type: 'transformation',
     className: `${TRANSFORMS_PACKAGE}.${name}`,
@@ -88,7 +92,7 @@ function predicate(name: string, configDef: ConfigDef, make: () => Predicate<Any
     version: TRANSFORMS_VERSION,
     configDef,
     aliases: [],
-    factory: <R extends AnyRecord>() => make() as unknown as Predicate<R>,
+    factory: <R extends AnyRecord>() => make() as Predicate<R>,
   };
 }
 

@@ -7,7 +7,13 @@ import { JavaPattern } from './util/java-regex';
 import { SimpleConfig } from './util/simple-config';
 
 export const REGEX_ROUTER_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'regex', type: 'STRING', validator: new RegexValidator(), importance: 'HIGH', documentation: 'Regular expression to use for matching.' })
+  .define({
+    name: 'regex',
+    type: 'STRING',
+    validator: new RegexValidator(),
+    importance: 'HIGH',
+    documentation: 'Regular expression to use for matching.',
+  })
   .define({ name: 'replacement', type: 'STRING', importance: 'HIGH', documentation: 'Replacement string.' });
 
 /**
@@ -28,7 +34,15 @@ export class RegexRouter<R extends ConnectRecord<R>> implements Transformation<R
   apply(record: R): R {
     const topic = this.#regex?.replaceWhole(record.topic, this.#replacement) ?? null;
     if (topic === null) return record;
-    return record.newRecord(topic, record.kafkaPartition, record.keySchema, record.key, record.valueSchema, record.value, record.timestamp);
+    return record.newRecord(
+      topic,
+      record.kafkaPartition,
+      record.keySchema,
+      record.key,
+      record.valueSchema,
+      record.value,
+      record.timestamp,
+    );
   }
 
   config(): ConfigDef {

@@ -19,7 +19,8 @@ export function parseRenameMappings(mappings: readonly string[]): Map<string, st
   const m = new Map<string, string>();
   for (const mapping of mappings) {
     const parts = javaSplit(mapping, ':');
-    if (parts.length !== 2) throw new ConfigException('renames', mappings, `Invalid rename mapping: ${mapping}`);
+    if (parts.length !== 2)
+      throw new ConfigException('renames', mappings, `Invalid rename mapping: ${mapping}`);
     m.set(parts[0] ?? '', parts[1] ?? '');
   }
   return m;
@@ -33,8 +34,22 @@ export function javaSplit(s: string, sep: string): string[] {
 }
 
 export const REPLACE_FIELD_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'exclude', type: 'LIST', defaultValue: [], validator: ValidList.anyNonDuplicateValues(true, false), importance: 'MEDIUM', documentation: 'Fields to exclude. This takes precedence over the fields to include.' })
-  .define({ name: 'include', type: 'LIST', defaultValue: [], validator: ValidList.anyNonDuplicateValues(true, false), importance: 'MEDIUM', documentation: 'Fields to include. If specified, only these fields will be used.' })
+  .define({
+    name: 'exclude',
+    type: 'LIST',
+    defaultValue: [],
+    validator: ValidList.anyNonDuplicateValues(true, false),
+    importance: 'MEDIUM',
+    documentation: 'Fields to exclude. This takes precedence over the fields to include.',
+  })
+  .define({
+    name: 'include',
+    type: 'LIST',
+    defaultValue: [],
+    validator: ValidList.anyNonDuplicateValues(true, false),
+    importance: 'MEDIUM',
+    documentation: 'Fields to include. If specified, only these fields will be used.',
+  })
   .define({
     name: 'renames',
     type: 'LIST',
@@ -48,7 +63,13 @@ export const REPLACE_FIELD_CONFIG_DEF = new ConfigDef()
     importance: 'MEDIUM',
     documentation: 'Field rename mappings.',
   })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 const PURPOSE = 'field replacement';
 
@@ -103,14 +124,18 @@ export class ReplaceField<R extends ConnectRecord<R>> implements Transformation<
     const updated = new Struct(schema);
     for (const field of schema.fields) {
       const orig = this.#reverse.get(field.name) ?? field.name;
-      updated.put(field.name, this.#replaceNullWithDefault ? struct.get(orig) : struct.getWithoutDefault(orig));
+      updated.put(
+        field.name,
+        this.#replaceNullWithDefault ? struct.get(orig) : struct.getWithoutDefault(orig),
+      );
     }
     return this.side.newRecord(record, schema, updated);
   }
 
   #makeUpdatedSchema(schema: Schema): Schema {
     const builder = copySchemaBasics(schema, SchemaBuilder.struct());
-    for (const field of schema.fields) if (this.#filter(field.name)) builder.field(this.#renamed(field.name), field.schema);
+    for (const field of schema.fields)
+      if (this.#filter(field.name)) builder.field(this.#renamed(field.name), field.schema);
     return builder.build();
   }
 
@@ -124,4 +149,5 @@ export class ReplaceField<R extends ConnectRecord<R>> implements Transformation<
 }
 
 export const replaceFieldKey = <R extends ConnectRecord<R>>(): ReplaceField<R> => new ReplaceField<R>(KEY);
-export const replaceFieldValue = <R extends ConnectRecord<R>>(): ReplaceField<R> => new ReplaceField<R>(VALUE);
+export const replaceFieldValue = <R extends ConnectRecord<R>>(): ReplaceField<R> =>
+  new ReplaceField<R>(VALUE);

@@ -14,9 +14,27 @@ import { fieldValue } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
 
 export const SET_SCHEMA_METADATA_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'schema.name', type: 'STRING', defaultValue: null, importance: 'HIGH', documentation: 'Schema name to set.' })
-  .define({ name: 'schema.version', type: 'INT', defaultValue: null, importance: 'HIGH', documentation: 'Schema version to set.' })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'schema.name',
+    type: 'STRING',
+    defaultValue: null,
+    importance: 'HIGH',
+    documentation: 'Schema name to set.',
+  })
+  .define({
+    name: 'schema.version',
+    type: 'INT',
+    defaultValue: null,
+    importance: 'HIGH',
+    documentation: 'Schema version to set.',
+  })
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 /** org.apache.kafka.connect.transforms.SetSchemaMetadata$Key / $Value. */
 export class SetSchemaMetadata<R extends ConnectRecord<R>> implements Transformation<R> {
@@ -35,7 +53,8 @@ export class SetSchemaMetadata<R extends ConnectRecord<R>> implements Transforma
     this.#name = config.getString('schema.name');
     this.#version = config.getInt('schema.version');
     this.#replaceNullWithDefault = config.getBoolean('replace.null.with.default');
-    if (this.#name === null && this.#version === null) throw new ConfigException('Neither schema name nor version configured');
+    if (this.#name === null && this.#version === null)
+      throw new ConfigException('Neither schema name nor version configured');
   }
 
   apply(record: R): R {
@@ -60,7 +79,8 @@ export class SetSchemaMetadata<R extends ConnectRecord<R>> implements Transforma
     let newValue = value;
     if (value instanceof Struct) {
       const s = new Struct(updated);
-      for (const field of updated.fields) s.put(field, fieldValue(value, field, this.#replaceNullWithDefault));
+      for (const field of updated.fields)
+        s.put(field, fieldValue(value, field, this.#replaceNullWithDefault));
       newValue = s;
     }
     return this.side.newRecord(record, updated, newValue);
@@ -73,5 +93,7 @@ export class SetSchemaMetadata<R extends ConnectRecord<R>> implements Transforma
   close(): void {}
 }
 
-export const setSchemaMetadataKey = <R extends ConnectRecord<R>>(): SetSchemaMetadata<R> => new SetSchemaMetadata<R>(KEY);
-export const setSchemaMetadataValue = <R extends ConnectRecord<R>>(): SetSchemaMetadata<R> => new SetSchemaMetadata<R>(VALUE);
+export const setSchemaMetadataKey = <R extends ConnectRecord<R>>(): SetSchemaMetadata<R> =>
+  new SetSchemaMetadata<R>(KEY);
+export const setSchemaMetadataValue = <R extends ConnectRecord<R>>(): SetSchemaMetadata<R> =>
+  new SetSchemaMetadata<R>(VALUE);

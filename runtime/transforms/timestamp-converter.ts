@@ -24,7 +24,13 @@ type TargetType = 'string' | 'unix' | 'Date' | 'Time' | 'Timestamp';
 type Precision = 'milliseconds' | 'seconds' | 'microseconds' | 'nanoseconds';
 
 export const TIMESTAMP_CONVERTER_CONFIG_DEF = new ConfigDef()
-  .define({ name: 'field', type: 'STRING', defaultValue: '', importance: 'HIGH', documentation: 'The field containing the timestamp, or empty if the entire value is a timestamp' })
+  .define({
+    name: 'field',
+    type: 'STRING',
+    defaultValue: '',
+    importance: 'HIGH',
+    documentation: 'The field containing the timestamp, or empty if the entire value is a timestamp',
+  })
   .define({
     name: 'target.type',
     type: 'STRING',
@@ -52,7 +58,13 @@ export const TIMESTAMP_CONVERTER_CONFIG_DEF = new ConfigDef()
       'Used to generate the output when type=unix or used to parse the input if the input is a Long.' +
       'Note: This SMT will cause precision loss during conversions from, and to, values with sub-millisecond components.',
   })
-  .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC });
+  .define({
+    name: 'replace.null.with.default',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'MEDIUM',
+    documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+  });
 
 const PURPOSE = 'converting timestamp formats';
 const OPTIONAL_DATE_SCHEMA = LogicalDate.builder().optional().build();
@@ -82,21 +94,32 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
   readonly #translators: Record<TargetType, Translator>;
 
   constructor(private readonly side: RecordSide) {
-    const dateOnly = (kindName: string) => (orig: unknown): Date => {
-      if (!(orig instanceof Date)) throw new DataException(`Expected ${kindName} to be a java.util.Date, but found ${javaClassText(javaKind(orig, null))}`);
-      return orig;
-    };
+    const dateOnly =
+      (kindName: string) =>
+      (orig: unknown): Date => {
+        if (!(orig instanceof Date))
+          throw new DataException(
+            `Expected ${kindName} to be a java.util.Date, but found ${javaClassText(javaKind(orig, null))}`,
+          );
+        return orig;
+      };
     this.#translators = {
       string: {
         toRaw: (orig) => {
-          if (typeof orig !== 'string') throw new DataException(`Expected string timestamp to be a String, but found ${javaClassText(javaKind(orig, null))}`);
+          if (typeof orig !== 'string')
+            throw new DataException(
+              `Expected string timestamp to be a String, but found ${javaClassText(javaKind(orig, null))}`,
+            );
           const format = this.#format;
           if (format === null) throw nullFormat();
           try {
             return format.parse(orig);
           } catch (e) {
             if (e instanceof ParseError)
-              throw new DataException(`Could not parse timestamp: value (${orig}) does not match pattern (${format.toPattern()})`, { cause: e });
+              throw new DataException(
+                `Could not parse timestamp: value (${orig}) does not match pattern (${format.toPattern()})`,
+                { cause: e },
+              );
             throw e;
           }
         },
@@ -108,7 +131,10 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
       },
       unix: {
         toRaw: (orig) => {
-          if (typeof orig !== 'bigint') throw new DataException(`Expected Unix timestamp to be a Long, but found ${javaClassText(javaKind(orig, null))}`);
+          if (typeof orig !== 'bigint')
+            throw new DataException(
+              `Expected Unix timestamp to be a Long, but found ${javaClassText(javaKind(orig, null))}`,
+            );
           let ms = orig;
           if (this.#precision === 'seconds') ms = orig * 1000n;
           else if (this.#precision === 'microseconds') ms = div(orig, 1000n);
@@ -155,7 +181,9 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
     this.#cache = new SchemaCache();
     this.#replaceNullWithDefault = config.getBoolean('replace.null.with.default');
     if (this.#type === 'string' && isBlank(pattern))
-      throw new ConfigException('TimestampConverter requires format option to be specified when using string timestamps');
+      throw new ConfigException(
+        'TimestampConverter requires format option to be specified when using string timestamps',
+      );
     this.#format = null;
     if (!isBlank(pattern)) {
       try {
@@ -179,14 +207,19 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
     if (this.#field.length === 0) {
       const value = this.side.value(record);
       const updatedSchema = this.#translators[this.#type].typeSchema(schema.isOptional);
-      return this.side.newRecord(record, updatedSchema, this.#convert(value, timestampTypeFromSchema(schema)));
+      return this.side.newRecord(
+        record,
+        updatedSchema,
+        this.#convert(value, timestampTypeFromSchema(schema)),
+      );
     }
     const value = requireStructOrNull(this.side.value(record), PURPOSE);
     let updatedSchema = this.#cache.get(schema);
     if (updatedSchema === undefined) {
       const builder = copySchemaBasics(schema, SchemaBuilder.struct());
       for (const field of schema.fields) {
-        if (field.name === this.#field) builder.field(field.name, this.#translators[this.#type].typeSchema(field.schema.isOptional));
+        if (field.name === this.#field)
+          builder.field(field.name, this.#translators[this.#type].typeSchema(field.schema.isOptional));
         else builder.field(field.name, field.schema);
       }
       if (schema.isOptional) builder.optional();
@@ -204,14 +237,18 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
     const updated = new Struct(updatedSchema);
     for (const field of value.schema.fields) {
       const v = fieldValue(value, field, this.#replaceNullWithDefault);
-      updated.put(field.name, field.name === this.#field ? this.#convert(v, timestampTypeFromSchema(field.schema)) : v);
+      updated.put(
+        field.name,
+        field.name === this.#field ? this.#convert(v, timestampTypeFromSchema(field.schema)) : v,
+      );
     }
     return updated;
   }
 
   #applySchemaless(record: R): R {
     const raw = this.side.value(record);
-    if (raw === null || raw === undefined || this.#field.length === 0) return this.side.newRecord(record, null, this.#convert(raw ?? null, null));
+    if (raw === null || raw === undefined || this.#field.length === 0)
+      return this.side.newRecord(record, null, this.#convert(raw ?? null, null));
     const map = requireMap(raw, PURPOSE);
     const updated = new Map(map);
     updated.set(this.#field, this.#convert(map.get(this.#field) ?? null, null));
@@ -233,7 +270,9 @@ export class TimestampConverter<R extends ConnectRecord<R>> implements Transform
 }
 
 function nullFormat(): Error {
-  const e = new Error('Cannot invoke "java.text.SimpleDateFormat.parse(String)" because "config.format" is null');
+  const e = new Error(
+    'Cannot invoke "java.text.SimpleDateFormat.parse(String)" because "config.format" is null',
+  );
   Object.defineProperty(e, 'javaClassName', { value: 'java.lang.NullPointerException' });
   return e;
 }
@@ -244,15 +283,21 @@ function timestampTypeFromSchema(schema: Schema): TargetType {
   if (schema.name === Time.LOGICAL_NAME) return 'Time';
   if (schema.type === 'STRING') return 'string';
   if (schema.type === 'INT64') return 'unix';
-  throw new ConnectException(`Schema ${schema.toString()} does not correspond to a known timestamp type format`);
+  throw new ConnectException(
+    `Schema ${schema.toString()} does not correspond to a known timestamp type format`,
+  );
 }
 
 function inferTimestampType(timestamp: unknown): TargetType {
   if (timestamp instanceof Date) return 'Timestamp';
   if (typeof timestamp === 'bigint') return 'unix';
   if (typeof timestamp === 'string') return 'string';
-  throw new DataException(`TimestampConverter does not support ${javaClassText(javaKind(timestamp, null))} objects as timestamps`);
+  throw new DataException(
+    `TimestampConverter does not support ${javaClassText(javaKind(timestamp, null))} objects as timestamps`,
+  );
 }
 
-export const timestampConverterKey = <R extends ConnectRecord<R>>(): TimestampConverter<R> => new TimestampConverter<R>(KEY);
-export const timestampConverterValue = <R extends ConnectRecord<R>>(): TimestampConverter<R> => new TimestampConverter<R>(VALUE);
+export const timestampConverterKey = <R extends ConnectRecord<R>>(): TimestampConverter<R> =>
+  new TimestampConverter<R>(KEY);
+export const timestampConverterValue = <R extends ConnectRecord<R>>(): TimestampConverter<R> =>
+  new TimestampConverter<R>(VALUE);

@@ -12,14 +12,16 @@ export const TIMESTAMP_ROUTER_CONFIG_DEF = new ConfigDef()
     type: 'STRING',
     defaultValue: '${topic}-${timestamp}',
     importance: 'HIGH',
-    documentation: 'Format string which can contain <code>${topic}</code> and <code>${timestamp}</code> as placeholders for the topic and timestamp, respectively.',
+    documentation:
+      'Format string which can contain <code>${topic}</code> and <code>${timestamp}</code> as placeholders for the topic and timestamp, respectively.',
   })
   .define({
     name: 'timestamp.format',
     type: 'STRING',
     defaultValue: 'yyyyMMdd',
     importance: 'HIGH',
-    documentation: 'Format string for the timestamp that is compatible with <code>java.text.SimpleDateFormat</code>.',
+    documentation:
+      'Format string for the timestamp that is compatible with <code>java.text.SimpleDateFormat</code>.',
   });
 
 /** org.apache.kafka.connect.transforms.TimestampRouter (timestamps formatted in UTC). */
@@ -38,11 +40,24 @@ export class TimestampRouter<R extends ConnectRecord<R>> implements Transformati
   }
 
   apply(record: R): R {
-    if (record.timestamp === null) throw new DataException(`Timestamp missing on record: ${record.toString()}`);
+    if (record.timestamp === null)
+      throw new DataException(`Timestamp missing on record: ${record.toString()}`);
     this.#timestampFormat ??= new SimpleDateFormat(this.#timestampFormatText);
     const formatted = this.#timestampFormat.format(new Date(record.timestamp));
-    const topic = this.#topicFormat.split('${topic}').join(record.topic).split('${timestamp}').join(formatted);
-    return record.newRecord(topic, record.kafkaPartition, record.keySchema, record.key, record.valueSchema, record.value, record.timestamp);
+    const topic = this.#topicFormat
+      .split('${topic}')
+      .join(record.topic)
+      .split('${timestamp}')
+      .join(formatted);
+    return record.newRecord(
+      topic,
+      record.kafkaPartition,
+      record.keySchema,
+      record.key,
+      record.valueSchema,
+      record.value,
+      record.timestamp,
+    );
   }
 
   config(): ConfigDef {

@@ -8,15 +8,31 @@ import { Struct } from '../data/struct';
 import type { PluginConfigs, Transformation } from './transformation';
 import { TRANSFORMS_PACKAGE } from './transformation';
 import { REPLACE_NULL_WITH_DEFAULT_DOC } from './insert-field';
-import { SingleFieldPath, appendFieldSyntaxVersionConfig, fieldSyntaxVersionFromConfig } from './field/single-field-path';
+import {
+  SingleFieldPath,
+  appendFieldSyntaxVersionConfig,
+  fieldSyntaxVersionFromConfig,
+} from './field/single-field-path';
 import { requireMap, requireStruct } from './util/requirements';
 import { SchemaCache } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
 
 export const VALUE_TO_KEY_CONFIG_DEF = appendFieldSyntaxVersionConfig(
   new ConfigDef()
-    .define({ name: 'fields', type: 'LIST', validator: ValidList.anyNonDuplicateValues(false, false), importance: 'HIGH', documentation: 'Field names on the record value to extract as the record key.' })
-    .define({ name: 'replace.null.with.default', type: 'BOOLEAN', defaultValue: true, importance: 'MEDIUM', documentation: REPLACE_NULL_WITH_DEFAULT_DOC }),
+    .define({
+      name: 'fields',
+      type: 'LIST',
+      validator: ValidList.anyNonDuplicateValues(false, false),
+      importance: 'HIGH',
+      documentation: 'Field names on the record value to extract as the record key.',
+    })
+    .define({
+      name: 'replace.null.with.default',
+      type: 'BOOLEAN',
+      defaultValue: true,
+      importance: 'MEDIUM',
+      documentation: REPLACE_NULL_WITH_DEFAULT_DOC,
+    }),
 );
 
 const PURPOSE = 'copying fields from value to key';
@@ -43,7 +59,15 @@ export class ValueToKey<R extends ConnectRecord<R>> implements Transformation<R>
       const value = requireMap(record.value, PURPOSE);
       const key = new Map<string, unknown>();
       this.#fields.forEach((f, i) => key.set(f, this.#paths[i]?.valueFromMap(value) ?? null));
-      return record.newRecord(record.topic, record.kafkaPartition, null, key, record.valueSchema, record.value, record.timestamp);
+      return record.newRecord(
+        record.topic,
+        record.kafkaPartition,
+        null,
+        key,
+        record.valueSchema,
+        record.value,
+        record.timestamp,
+      );
     }
     const value = requireStruct(record.value, PURPOSE);
     let keySchema: Schema | undefined = this.#cache.get(value.schema);
@@ -58,8 +82,18 @@ export class ValueToKey<R extends ConnectRecord<R>> implements Transformation<R>
       this.#cache.put(value.schema, keySchema);
     }
     const key = new Struct(keySchema);
-    this.#fields.forEach((f, i) => key.put(f, this.#paths[i]?.valueFromStruct(value, this.#replaceNullWithDefault) ?? null));
-    return record.newRecord(record.topic, record.kafkaPartition, keySchema, key, value.schema, value, record.timestamp);
+    this.#fields.forEach((f, i) =>
+      key.put(f, this.#paths[i]?.valueFromStruct(value, this.#replaceNullWithDefault) ?? null),
+    );
+    return record.newRecord(
+      record.topic,
+      record.kafkaPartition,
+      keySchema,
+      key,
+      value.schema,
+      value,
+      record.timestamp,
+    );
   }
 
   config(): ConfigDef {

@@ -9,8 +9,18 @@ const P = `${T}.predicates`;
 
 type J = null | boolean | number | string | J[] | { [k: string]: J };
 
-const f = (field: string, type: string, optional = false, extra: Record<string, J> = {}): J => ({ field, type, optional, ...extra });
-const struct = (fields: J[], optional = false, extra: Record<string, J> = {}): J => ({ type: 'struct', fields, optional, ...extra });
+const f = (field: string, type: string, optional = false, extra: Record<string, J> = {}): J => ({
+  field,
+  type,
+  optional,
+  ...extra,
+});
+const struct = (fields: J[], optional = false, extra: Record<string, J> = {}): J => ({
+  type: 'struct',
+  fields,
+  optional,
+  ...extra,
+});
 const env = (schema: J, payload: J): string => JSON.stringify({ schema, payload });
 
 const NESTED = struct([f('a', 'int32'), f('b', 'string', true)], true);
@@ -93,13 +103,31 @@ export const SCHEMAFUL_NULL: VectorRecord = {
 export const SOURCE_SCHEMAFUL: VectorRecord = { ...SCHEMAFUL, kind: 'source', partition: null };
 export const NO_TIMESTAMP: VectorRecord = { ...SCHEMALESS, timestamp: null };
 /** A whole-value primitive record (for Cast/TimestampConverter/HoistField whole-value cases). */
-export const PRIMITIVE_STRING: VectorRecord = { ...SCHEMAFUL, value: env({ type: 'string', optional: false }, '42') };
-export const PRIMITIVE_LONG: VectorRecord = { ...SCHEMAFUL, value: env({ type: 'int64', optional: false }, 1700000000123) };
+export const PRIMITIVE_STRING: VectorRecord = {
+  ...SCHEMAFUL,
+  value: env({ type: 'string', optional: false }, '42'),
+};
+export const PRIMITIVE_LONG: VectorRecord = {
+  ...SCHEMAFUL,
+  value: env({ type: 'int64', optional: false }, 1700000000123),
+};
 export const SCHEMALESS_LONG: VectorRecord = { ...SCHEMALESS, value: env(null, 1700000000123) };
 export const SCHEMALESS_STRING: VectorRecord = { ...SCHEMALESS, value: env(null, 'hello') };
 export const MAP_FIELD: VectorRecord = {
   ...SCHEMAFUL,
-  value: env(struct([f('id', 'int32'), { field: 'm', type: 'map', keys: { type: 'string', optional: false }, values: { type: 'int32', optional: false }, optional: false }]), { id: 1, m: { x: 1 } }),
+  value: env(
+    struct([
+      f('id', 'int32'),
+      {
+        field: 'm',
+        type: 'map',
+        keys: { type: 'string', optional: false },
+        values: { type: 'int32', optional: false },
+        optional: false,
+      },
+    ]),
+    { id: 1, m: { x: 1 } },
+  ),
 };
 
 const RECORDS: Record<string, VectorRecord> = {
@@ -113,21 +141,43 @@ const step = (type: string, config: Record<string, string | null> = {}): ChainSt
 
 /** SMT configs exercised against every record of RECORDS. */
 const CONFIGS: [string, ChainStep][] = [
-  ['insert-all', step(`${T}.InsertField$Value`, { 'topic.field': 'topic!', 'partition.field': 'part', 'offset.field': 'off', 'timestamp.field': 'ingested_at', 'static.field': 'src', 'static.value': 'lab' })],
+  [
+    'insert-all',
+    step(`${T}.InsertField$Value`, {
+      'topic.field': 'topic!',
+      'partition.field': 'part',
+      'offset.field': 'off',
+      'timestamp.field': 'ingested_at',
+      'static.field': 'src',
+      'static.value': 'lab',
+    }),
+  ],
   ['insert-ts', step(`${T}.InsertField$Value`, { 'timestamp.field': 'ingested_at' })],
   ['insert-key', step(`${T}.InsertField$Key`, { 'topic.field': 't' })],
-  ['insert-nodefault', step(`${T}.InsertField$Value`, { 'topic.field': 't', 'replace.null.with.default': 'false' })],
+  [
+    'insert-nodefault',
+    step(`${T}.InsertField$Value`, { 'topic.field': 't', 'replace.null.with.default': 'false' }),
+  ],
   ['mask-ssn', step(`${T}.MaskField$Value`, { fields: 'ssn' })],
-  ['mask-many', step(`${T}.MaskField$Value`, { fields: 'id,name,amount,active,count,small,created,nothing,list,nested' })],
+  [
+    'mask-many',
+    step(`${T}.MaskField$Value`, { fields: 'id,name,amount,active,count,small,created,nothing,list,nested' }),
+  ],
   ['mask-repl', step(`${T}.MaskField$Value`, { fields: 'ssn,name', replacement: '***' })],
   ['mask-repl-num', step(`${T}.MaskField$Value`, { fields: 'id,amount,epoch', replacement: '99' })],
   ['mask-repl-bad', step(`${T}.MaskField$Value`, { fields: 'active', replacement: 'x' })],
   ['mask-repl-nan', step(`${T}.MaskField$Value`, { fields: 'id', replacement: 'abc' })],
   ['replace-exclude', step(`${T}.ReplaceField$Value`, { exclude: 'ssn,raw' })],
-  ['replace-include', step(`${T}.ReplaceField$Value`, { include: 'id,name,nested', renames: 'name:full_name' })],
+  [
+    'replace-include',
+    step(`${T}.ReplaceField$Value`, { include: 'id,name,nested', renames: 'name:full_name' }),
+  ],
   ['replace-both', step(`${T}.ReplaceField$Value`, { include: 'id,name', exclude: 'name' })],
   ['replace-rename', step(`${T}.ReplaceField$Value`, { renames: 'id:customer_id,count:cnt' })],
-  ['replace-nodefault', step(`${T}.ReplaceField$Value`, { include: 'count', 'replace.null.with.default': 'false' })],
+  [
+    'replace-nodefault',
+    step(`${T}.ReplaceField$Value`, { include: 'count', 'replace.null.with.default': 'false' }),
+  ],
   ['value-to-key', step(`${T}.ValueToKey`, { fields: 'id,name' })],
   ['value-to-key-missing', step(`${T}.ValueToKey`, { fields: 'id,nope' })],
   ['value-to-key-v2', step(`${T}.ValueToKey`, { fields: 'nested.a', 'field.syntax.version': 'V2' })],
@@ -138,30 +188,81 @@ const CONFIGS: [string, ChainStep][] = [
   ['extract-key', step(`${T}.ExtractField$Key`, { field: 'id' })],
   ['hoist', step(`${T}.HoistField$Value`, { field: 'wrapped' })],
   ['hoist-key', step(`${T}.HoistField$Key`, { field: 'k' })],
-  ['cast-fields', step(`${T}.Cast$Value`, { spec: 'id:string,amount:int32,active:int8,small:float32,count:boolean,created:int64,day:string,raw:string' })],
+  [
+    'cast-fields',
+    step(`${T}.Cast$Value`, {
+      spec: 'id:string,amount:int32,active:int8,small:float32,count:boolean,created:int64,day:string,raw:string',
+    }),
+  ],
   ['cast-fields-2', step(`${T}.Cast$Value`, { spec: 'id:float64, amount:string, epoch:int16, name:int32' })],
   ['cast-schemaless', step(`${T}.Cast$Value`, { spec: 'id:string,amount:int64,active:int32,when:boolean' })],
   ['cast-nested', step(`${T}.Cast$Value`, { spec: 'nested:string' })],
   ['flatten', step(`${T}.Flatten$Value`, {})],
   ['flatten-delim', step(`${T}.Flatten$Value`, { delimiter: '_' })],
-  ['ts-conv-string', step(`${T}.TimestampConverter$Value`, { field: 'created', 'target.type': 'string', format: "yyyy-MM-dd'T'HH:mm:ss.SSS" })],
-  ['ts-conv-unix', step(`${T}.TimestampConverter$Value`, { field: 'created', 'target.type': 'unix', 'unix.precision': 'seconds' })],
+  [
+    'ts-conv-string',
+    step(`${T}.TimestampConverter$Value`, {
+      field: 'created',
+      'target.type': 'string',
+      format: "yyyy-MM-dd'T'HH:mm:ss.SSS",
+    }),
+  ],
+  [
+    'ts-conv-unix',
+    step(`${T}.TimestampConverter$Value`, {
+      field: 'created',
+      'target.type': 'unix',
+      'unix.precision': 'seconds',
+    }),
+  ],
   ['ts-conv-date', step(`${T}.TimestampConverter$Value`, { field: 'created', 'target.type': 'Date' })],
   ['ts-conv-time', step(`${T}.TimestampConverter$Value`, { field: 'created', 'target.type': 'Time' })],
-  ['ts-conv-epoch', step(`${T}.TimestampConverter$Value`, { field: 'epoch', 'target.type': 'Timestamp', 'unix.precision': 'seconds' })],
-  ['ts-conv-parse', step(`${T}.TimestampConverter$Value`, { field: 'when', 'target.type': 'unix', format: 'yyyy-MM-dd HH:mm:ss' })],
+  [
+    'ts-conv-epoch',
+    step(`${T}.TimestampConverter$Value`, {
+      field: 'epoch',
+      'target.type': 'Timestamp',
+      'unix.precision': 'seconds',
+    }),
+  ],
+  [
+    'ts-conv-parse',
+    step(`${T}.TimestampConverter$Value`, {
+      field: 'when',
+      'target.type': 'unix',
+      format: 'yyyy-MM-dd HH:mm:ss',
+    }),
+  ],
   ['ts-conv-badfield', step(`${T}.TimestampConverter$Value`, { field: 'name', 'target.type': 'unix' })],
-  ['set-schema', step(`${T}.SetSchemaMetadata$Value`, { 'schema.name': 'com.example.Renamed', 'schema.version': '9' })],
-  ['header-from-copy', step(`${T}.HeaderFrom$Value`, { fields: 'id,name', headers: 'hid,hname', operation: 'copy' })],
+  [
+    'set-schema',
+    step(`${T}.SetSchemaMetadata$Value`, { 'schema.name': 'com.example.Renamed', 'schema.version': '9' }),
+  ],
+  [
+    'header-from-copy',
+    step(`${T}.HeaderFrom$Value`, { fields: 'id,name', headers: 'hid,hname', operation: 'copy' }),
+  ],
   ['header-from-move', step(`${T}.HeaderFrom$Value`, { fields: 'ssn', headers: 'hssn', operation: 'move' })],
   ['insert-header', step(`${T}.InsertHeader`, { header: 'env', 'value.literal': 'prod' })],
   ['insert-header-num', step(`${T}.InsertHeader`, { header: 'n', 'value.literal': '42' })],
+  ['insert-header-float', step(`${T}.InsertHeader`, { header: 'n', 'value.literal': '3.25' })],
+  ['insert-header-list', step(`${T}.InsertHeader`, { header: 'l', 'value.literal': '[1, 2, 3]' })],
+  ['insert-header-map', step(`${T}.InsertHeader`, { header: 'm', 'value.literal': '{"a": 1, "b": 2}' })],
+  ['insert-header-date', step(`${T}.InsertHeader`, { header: 'd', 'value.literal': '2024-03-05' })],
+  ['insert-header-null', step(`${T}.InsertHeader`, { header: 'z', 'value.literal': 'null' })],
+  ['insert-header-text', step(`${T}.InsertHeader`, { header: 't', 'value.literal': 'hello world' })],
   ['drop-headers', step(`${T}.DropHeaders`, { headers: 'h1,h2' })],
   ['regex-router', step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'prod-$1' })],
   ['regex-router-nomatch', step(`${T}.RegexRouter`, { regex: 'ord', replacement: 'x' })],
   ['regex-router-named', step(`${T}.RegexRouter`, { regex: '(?<base>[a-z]+)s', replacement: '${base}-v2' })],
   ['timestamp-router', step(`${T}.TimestampRouter`, {})],
-  ['timestamp-router-fmt', step(`${T}.TimestampRouter`, { 'topic.format': 'x_${timestamp}_${topic}', 'timestamp.format': 'yyyy-MM-dd HH' })],
+  [
+    'timestamp-router-fmt',
+    step(`${T}.TimestampRouter`, {
+      'topic.format': 'x_${timestamp}_${topic}',
+      'timestamp.format': 'yyyy-MM-dd HH',
+    }),
+  ],
   ['filter', step(`${T}.Filter`, {})],
 ];
 
@@ -196,20 +297,44 @@ const CONFIG_ERRORS: [string, ChainStep][] = [
 const extraRecords: [string, VectorRecord, ChainStep][] = [
   ['cast-whole-string-int32', PRIMITIVE_STRING, step(`${T}.Cast$Value`, { spec: 'int32' })],
   ['cast-whole-string-bool', PRIMITIVE_STRING, step(`${T}.Cast$Value`, { spec: 'boolean' })],
-  ['cast-whole-string-int8', { ...PRIMITIVE_STRING, value: env({ type: 'string', optional: false }, '300') }, step(`${T}.Cast$Value`, { spec: 'int8' })],
+  [
+    'cast-whole-string-int8',
+    { ...PRIMITIVE_STRING, value: env({ type: 'string', optional: false }, '300') },
+    step(`${T}.Cast$Value`, { spec: 'int8' }),
+  ],
   ['cast-whole-long-float32', PRIMITIVE_LONG, step(`${T}.Cast$Value`, { spec: 'float32' })],
   ['cast-whole-long-string', PRIMITIVE_LONG, step(`${T}.Cast$Value`, { spec: 'STRING' })],
   ['cast-whole-schemaless-long', SCHEMALESS_LONG, step(`${T}.Cast$Value`, { spec: 'int16' })],
   ['cast-whole-schemaless-str', SCHEMALESS_STRING, step(`${T}.Cast$Value`, { spec: 'int32' })],
-  ['ts-conv-whole-long', PRIMITIVE_LONG, step(`${T}.TimestampConverter$Value`, { 'target.type': 'Timestamp' })],
-  ['ts-conv-whole-long-str', PRIMITIVE_LONG, step(`${T}.TimestampConverter$Value`, { 'target.type': 'string', format: 'yyyyMMdd HH:mm:ss.SSS' })],
-  ['ts-conv-whole-schemaless', SCHEMALESS_LONG, step(`${T}.TimestampConverter$Value`, { 'target.type': 'Date' })],
-  ['ts-conv-whole-schemaless-str', SCHEMALESS_STRING, step(`${T}.TimestampConverter$Value`, { 'target.type': 'unix', format: 'yyyy' })],
+  [
+    'ts-conv-whole-long',
+    PRIMITIVE_LONG,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'Timestamp' }),
+  ],
+  [
+    'ts-conv-whole-long-str',
+    PRIMITIVE_LONG,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'string', format: 'yyyyMMdd HH:mm:ss.SSS' }),
+  ],
+  [
+    'ts-conv-whole-schemaless',
+    SCHEMALESS_LONG,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'Date' }),
+  ],
+  [
+    'ts-conv-whole-schemaless-str',
+    SCHEMALESS_STRING,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'unix', format: 'yyyy' }),
+  ],
   ['hoist-primitive', PRIMITIVE_STRING, step(`${T}.HoistField$Value`, { field: 'v' })],
   ['flatten-map-field', MAP_FIELD, step(`${T}.Flatten$Value`, {})],
   ['timestamp-router-nots', NO_TIMESTAMP, step(`${T}.TimestampRouter`, {})],
   ['insert-offset-source', SOURCE_SCHEMAFUL, step(`${T}.InsertField$Value`, { 'offset.field': 'off' })],
-  ['insert-partition-source', SOURCE_SCHEMAFUL, step(`${T}.InsertField$Value`, { 'partition.field': 'p', 'timestamp.field': 'ts' })],
+  [
+    'insert-partition-source',
+    SOURCE_SCHEMAFUL,
+    step(`${T}.InsertField$Value`, { 'partition.field': 'p', 'timestamp.field': 'ts' }),
+  ],
   ['insert-notimestamp', NO_TIMESTAMP, step(`${T}.InsertField$Value`, { 'timestamp.field': 'ts' })],
   ['set-schema-key', SCHEMAFUL, step(`${T}.SetSchemaMetadata$Key`, { 'schema.name': 'k.Name' })],
   ['extract-key-schemaless', SCHEMALESS, step(`${T}.ExtractField$Key`, { field: 'id' })],
@@ -244,22 +369,46 @@ const CHAINS: [string, VectorRecord, ChainStep[]][] = [
       step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'prod-$1' }),
     ],
   ],
-  ['filter-tombstones', TOMBSTONE, [{ ...step(`${T}.Filter`), predicate: { type: `${P}.RecordIsTombstone`, config: {} } }]],
-  ['filter-tombstones-live', SCHEMALESS, [{ ...step(`${T}.Filter`), predicate: { type: `${P}.RecordIsTombstone`, config: {} } }]],
+  [
+    'filter-tombstones',
+    TOMBSTONE,
+    [{ ...step(`${T}.Filter`), predicate: { type: `${P}.RecordIsTombstone`, config: {} } }],
+  ],
+  [
+    'filter-tombstones-live',
+    SCHEMALESS,
+    [{ ...step(`${T}.Filter`), predicate: { type: `${P}.RecordIsTombstone`, config: {} } }],
+  ],
   [
     'mask-unless-tombstone',
     TOMBSTONE,
-    [{ ...step(`${T}.MaskField$Value`, { fields: 'ssn' }), predicate: { type: `${P}.RecordIsTombstone`, config: {} }, negate: true }],
+    [
+      {
+        ...step(`${T}.MaskField$Value`, { fields: 'ssn' }),
+        predicate: { type: `${P}.RecordIsTombstone`, config: {} },
+        negate: true,
+      },
+    ],
   ],
   [
     'route-if-topic',
     SCHEMAFUL,
-    [{ ...step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'x-$1' }), predicate: { type: `${P}.TopicNameMatches`, config: { pattern: 'ord.*' } } }],
+    [
+      {
+        ...step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'x-$1' }),
+        predicate: { type: `${P}.TopicNameMatches`, config: { pattern: 'ord.*' } },
+      },
+    ],
   ],
   [
     'route-if-topic-nomatch',
     SCHEMAFUL,
-    [{ ...step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'x-$1' }), predicate: { type: `${P}.TopicNameMatches`, config: { pattern: 'ord' } } }],
+    [
+      {
+        ...step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'x-$1' }),
+        predicate: { type: `${P}.TopicNameMatches`, config: { pattern: 'ord' } },
+      },
+    ],
   ],
   [
     'drop-if-header',
@@ -269,10 +418,24 @@ const CHAINS: [string, VectorRecord, ChainStep[]][] = [
   [
     'keep-if-header-negated',
     SCHEMAFUL,
-    [{ ...step(`${T}.Filter`), predicate: { type: `${P}.HasHeaderKey`, config: { name: 'h1' } }, negate: true }],
+    [
+      {
+        ...step(`${T}.Filter`),
+        predicate: { type: `${P}.HasHeaderKey`, config: { name: 'h1' } },
+        negate: true,
+      },
+    ],
   ],
-  ['predicate-bad-pattern', SCHEMAFUL, [{ ...step(`${T}.Filter`), predicate: { type: `${P}.TopicNameMatches`, config: { pattern: '' } } }]],
-  ['predicate-missing-name', SCHEMAFUL, [{ ...step(`${T}.Filter`), predicate: { type: `${P}.HasHeaderKey`, config: {} } }]],
+  [
+    'predicate-bad-pattern',
+    SCHEMAFUL,
+    [{ ...step(`${T}.Filter`), predicate: { type: `${P}.TopicNameMatches`, config: { pattern: '' } } }],
+  ],
+  [
+    'predicate-missing-name',
+    SCHEMAFUL,
+    [{ ...step(`${T}.Filter`), predicate: { type: `${P}.HasHeaderKey`, config: {} } }],
+  ],
   [
     'header-roundtrip',
     SCHEMAFUL,
@@ -286,7 +449,9 @@ const CHAINS: [string, VectorRecord, ChainStep[]][] = [
 
 export function smtVectors(): Vector[] {
   const out: Vector[] = [];
-  for (const [name, s] of CONFIGS) for (const [rname, r] of Object.entries(RECORDS)) out.push({ id: `${name}/${rname}`, chain: [s], record: r });
+  for (const [name, s] of CONFIGS)
+    for (const [rname, r] of Object.entries(RECORDS))
+      out.push({ id: `${name}/${rname}`, chain: [s], record: r });
   for (const [name, s] of CONFIG_ERRORS) out.push({ id: `config/${name}`, chain: [s], record: SCHEMAFUL });
   for (const [name, r, s] of extraRecords) out.push({ id: `extra/${name}`, chain: [s], record: r });
   for (const [name, r, chain] of CHAINS) out.push({ id: `chain/${name}`, chain, record: r });
@@ -295,7 +460,20 @@ export function smtVectors(): Vector[] {
 
 /** Every plugin class whose CONFIG_DEF is compared key by key. */
 export const DEF_CLASSES: string[] = [
-  ...['Cast', 'ExtractField', 'Flatten', 'HeaderFrom', 'HoistField', 'InsertField', 'MaskField', 'ReplaceField', 'SetSchemaMetadata', 'TimestampConverter'].flatMap((n) => [`${T}.${n}$Key`, `${T}.${n}$Value`]),
-  ...['DropHeaders', 'Filter', 'InsertHeader', 'RegexRouter', 'TimestampRouter', 'ValueToKey'].map((n) => `${T}.${n}`),
+  ...[
+    'Cast',
+    'ExtractField',
+    'Flatten',
+    'HeaderFrom',
+    'HoistField',
+    'InsertField',
+    'MaskField',
+    'ReplaceField',
+    'SetSchemaMetadata',
+    'TimestampConverter',
+  ].flatMap((n) => [`${T}.${n}$Key`, `${T}.${n}$Value`]),
+  ...['DropHeaders', 'Filter', 'InsertHeader', 'RegexRouter', 'TimestampRouter', 'ValueToKey'].map(
+    (n) => `${T}.${n}`,
+  ),
   ...['HasHeaderKey', 'RecordIsTombstone', 'TopicNameMatches'].map((n) => `${P}.${n}`),
 ];

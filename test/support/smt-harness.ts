@@ -103,14 +103,21 @@ function compileHarness(classpath: string): string {
 }
 
 /** Runs the real transformations over the vectors (and dumps the ConfigDefs of `defs`) in one JVM. */
-export async function runRealSmts(vectors: readonly Vector[], defs: readonly string[] = []): Promise<HarnessOutput> {
+export async function runRealSmts(
+  vectors: readonly Vector[],
+  defs: readonly string[] = [],
+): Promise<HarnessOutput> {
   const classpath = realConnectClasspath();
   if (classpath === null) throw new Error('real Connect jars or javac not available');
   const classes = compileHarness(classpath);
   // UTC: Cast formats dates in the JVM default zone; the runtime uses UTC.
-  const child = spawn('java', ['-Duser.timezone=UTC', '-Xshare:auto', '-cp', `${classes}:${classpath}`, 'SmtHarness'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'java',
+    ['-Duser.timezone=UTC', '-Xshare:auto', '-cp', `${classes}:${classpath}`, 'SmtHarness'],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -121,7 +128,8 @@ export async function runRealSmts(vectors: readonly Vector[], defs: readonly str
   });
   child.stdin.end(JSON.stringify({ defs, vectors }));
   const code = await done;
-  if (code !== 0) throw new Error(`SmtHarness exited ${code}: ${Buffer.concat(err).toString('utf8').slice(-4000)}`);
+  if (code !== 0)
+    throw new Error(`SmtHarness exited ${code}: ${Buffer.concat(err).toString('utf8').slice(-4000)}`);
   return JSON.parse(Buffer.concat(out).toString('utf8')) as HarnessOutput;
 }
 
@@ -183,7 +191,18 @@ export function runOurSmts(vectors: readonly Vector[]): VectorResult[] {
       const ts = r.timestamp ?? null;
       let rec: AnyRecord | null =
         r.kind === 'source'
-          ? new SourceRecord(null, null, r.topic, r.partition ?? null, key.schema, key.value, value.schema, value.value, ts, headers)
+          ? new SourceRecord(
+              null,
+              null,
+              r.topic,
+              r.partition ?? null,
+              key.schema,
+              key.value,
+              value.schema,
+              value.value,
+              ts,
+              headers,
+            )
           : new SinkRecord(
               r.topic,
               r.partition ?? 0,
@@ -198,7 +217,7 @@ export function runOurSmts(vectors: readonly Vector[]): VectorResult[] {
             );
       for (const s of stages) {
         if (rec === null) break;
-        if (s.p === null || s.negate !== s.p.test(rec)) rec = s.t.apply(rec) as AnyRecord | null;
+        if (s.p === null || s.negate !== s.p.test(rec)) rec = s.t.apply(rec);
       }
       if (rec === null) {
         result.dropped = true;

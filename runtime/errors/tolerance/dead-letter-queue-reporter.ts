@@ -102,7 +102,9 @@ export class DeadLetterQueueReporter implements ErrorReporter<ConsumedRecord> {
         const brokers = (await admin.describeCluster()).brokers.length;
         const replicationFactor = Math.max(1, Math.min(config.dlqTopicReplicationFactor, brokers));
         if (replicationFactor !== config.dlqTopicReplicationFactor)
-          log(`Capping replication factor of dead letter queue topic ${topic} from ${config.dlqTopicReplicationFactor} to ${replicationFactor} (brokers available).`);
+          log(
+            `Capping replication factor of dead letter queue topic ${topic} from ${config.dlqTopicReplicationFactor} to ${replicationFactor} (brokers available).`,
+          );
         try {
           await admin.createTopics({
             topics: [{ topic, numPartitions: DLQ_NUM_DESIRED_PARTITIONS, replicationFactor }],
@@ -178,7 +180,10 @@ export class DeadLetterQueueReporter implements ErrorReporter<ConsumedRecord> {
 function isTopicExists(e: unknown): boolean {
   const type = (e as { type?: unknown } | null)?.type;
   const errors = (e as { errors?: { type?: unknown }[] } | null)?.errors;
-  return type === 'TOPIC_ALREADY_EXISTS' || (Array.isArray(errors) && errors.some((x) => x.type === 'TOPIC_ALREADY_EXISTS'));
+  return (
+    type === 'TOPIC_ALREADY_EXISTS' ||
+    (Array.isArray(errors) && errors.some((x) => x.type === 'TOPIC_ALREADY_EXISTS'))
+  );
 }
 
 /** Minimal shape of a kafkajs Producer used by the adapter. */

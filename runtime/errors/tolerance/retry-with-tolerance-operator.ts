@@ -65,7 +65,12 @@ export class RetryWithToleranceOperator<T> {
   }
 
   /** Synchronous stage execution (conversion, transformation). See the class comment. */
-  execute<V>(context: ProcessingContext<T>, operation: () => V, stage: Stage, executingClass: string | null): V | null {
+  execute<V>(
+    context: ProcessingContext<T>,
+    operation: () => V,
+    stage: Stage,
+    executingClass: string | null,
+  ): V | null {
     context.currentContext(stage, executingClass);
     if (context.failed()) return null;
     try {
@@ -73,7 +78,7 @@ export class RetryWithToleranceOperator<T> {
     } finally {
       if (context.failed()) {
         this.metrics.recordError();
-        this.report(context);
+        void this.report(context);
       }
     }
   }
@@ -108,13 +113,18 @@ export class RetryWithToleranceOperator<T> {
     } finally {
       if (context.failed()) {
         this.metrics.recordError();
-        this.report(context);
+        void this.report(context);
       }
     }
   }
 
   /** RetryWithToleranceOperator.executeFailed. Returns the report promise (the "errant record future"). */
-  executeFailed(context: ProcessingContext<T>, stage: Stage, executingClass: string | null, error: unknown): Promise<void> {
+  executeFailed(
+    context: ProcessingContext<T>,
+    stage: Stage,
+    executingClass: string | null,
+    error: unknown,
+  ): Promise<void> {
     this.#markAsFailed();
     context.currentContext(stage, executingClass);
     context.error = error;
@@ -142,7 +152,8 @@ export class RetryWithToleranceOperator<T> {
       context.error = e;
       const tolerated = TOLERATE_ANY_EXCEPTION.has(stage) || e instanceof RetriableException;
       if (!tolerated) throw new ConnectException('Unhandled exception in error handler', { cause: e });
-      if (!this.withinToleranceLimits()) throw new ConnectException('Tolerance exceeded in error handler', { cause: e });
+      if (!this.withinToleranceLimits())
+        throw new ConnectException('Tolerance exceeded in error handler', { cause: e });
       this.metrics.recordSkipped();
       return null;
     }
@@ -240,9 +251,9 @@ export class RetryWithToleranceOperator<T> {
 
   /** Sends the context to every reporter; the returned promise settles when all did. */
   report(context: ProcessingContext<T>): Promise<void> {
-    const all = Promise.all(
-      this.#reporters.map((r) => r.report(context).catch(() => undefined)),
-    ).then(() => undefined);
+    const all = Promise.all(this.#reporters.map((r) => r.report(context).catch(() => undefined))).then(
+      () => undefined,
+    );
     this.#pending.add(all);
     void all.finally(() => this.#pending.delete(all));
     return all;

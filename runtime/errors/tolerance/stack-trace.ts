@@ -1,9 +1,10 @@
+import { javaToString } from '../../config/java-compat';
 import { javaClassNameOf } from '../../data/errors';
 
 /** Throwable.getMessage(): null when there is none (Java exceptions without a message). */
 export function javaMessage(error: unknown): string | null {
   if (error instanceof Error) return error.message === '' ? null : error.message;
-  return error === null || error === undefined ? null : String(error);
+  return error === null || error === undefined ? null : javaToString(error);
 }
 
 /** Throwable.toString(). */

@@ -56,7 +56,8 @@ export function expandReplacement(replacement: string, m: RegExpExecArray): stri
       i++;
     } else if (c === '$') {
       i++;
-      if (i >= replacement.length) throw new IllegalArgumentError('Illegal group reference: group index is missing');
+      if (i >= replacement.length)
+        throw new IllegalArgumentError('Illegal group reference: group index is missing');
       if (replacement.charAt(i) === '{') {
         i++;
         const end = replacement.indexOf('}', i);
@@ -91,4 +92,3 @@ export function expandReplacement(replacement: string, m: RegExpExecArray): stri
   }
   return out;
 }
-

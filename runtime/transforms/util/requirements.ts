@@ -36,7 +36,9 @@ export function requireMapOrNull(value: unknown, purpose: string): ConnectMap | 
 
 export function requireStruct(value: unknown, purpose: string): Struct {
   if (!(value instanceof Struct))
-    throw new DataException(`Only Struct objects supported for [${purpose}], found: ${nullSafeClassName(value)}`);
+    throw new DataException(
+      `Only Struct objects supported for [${purpose}], found: ${nullSafeClassName(value)}`,
+    );
   return value;
 }
 
@@ -46,6 +48,8 @@ export function requireStructOrNull(value: unknown, purpose: string): Struct | n
 
 export function requireSinkRecord<R extends ConnectRecord<R>>(record: R, purpose: string): SinkRecord {
   if (!(record instanceof SinkRecord))
-    throw new DataException(`Only SinkRecord supported for [${purpose}], found: ${nullSafeClassName(record)}`);
+    throw new DataException(
+      `Only SinkRecord supported for [${purpose}], found: ${nullSafeClassName(record)}`,
+    );
   return record;
 }

@@ -1,4 +1,4 @@
-import { ConfigException } from '../../config/config-exception';
+import type { ConfigException } from '../../config/config-exception';
 
 /**
  * The subset of java.text.SimpleDateFormat the SMTs need, always in UTC (TimestampConverter and
@@ -8,7 +8,20 @@ import { ConfigException } from '../../config/config-exception';
 type Token = { kind: 'lit'; text: string } | { kind: 'field'; letter: string; count: number };
 
 const LETTERS = new Set('GyYMLdDEuaHkKhmsSzZXw'.split(''));
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function tokenize(pattern: string): Token[] {
@@ -189,14 +202,18 @@ export class SimpleDateFormat {
         continue;
       }
       if ((t.letter === 'M' || t.letter === 'L') && t.count >= 3) {
-        const idx = MONTHS.findIndex((name) => text.startsWith(t.count >= 4 ? name : name.substring(0, 3), pos));
+        const idx = MONTHS.findIndex((name) =>
+          text.startsWith(t.count >= 4 ? name : name.substring(0, 3), pos),
+        );
         if (idx < 0) fail();
         pos += t.count >= 4 ? (MONTHS[idx] ?? '').length : 3;
         month = idx;
         continue;
       }
       if (t.letter === 'E') {
-        const idx = DAYS.findIndex((name) => text.startsWith(t.count >= 4 ? name : name.substring(0, 3), pos));
+        const idx = DAYS.findIndex((name) =>
+          text.startsWith(t.count >= 4 ? name : name.substring(0, 3), pos),
+        );
         if (idx < 0) fail();
         pos += t.count >= 4 ? (DAYS[idx] ?? '').length : 3;
         continue;
@@ -215,7 +232,10 @@ export class SimpleDateFormat {
       switch (t.letter) {
         case 'y':
         case 'Y':
-          year = t.count <= 2 && digits === 2 ? 2000 + value - (2000 + value > new Date().getUTCFullYear() + 20 ? 100 : 0) : value;
+          year =
+            t.count <= 2 && digits === 2
+              ? 2000 + value - (2000 + value > new Date().getUTCFullYear() + 20 ? 100 : 0)
+              : value;
           break;
         case 'M':
         case 'L':
