@@ -161,12 +161,43 @@ export async function initPostgres(
   }
 }
 
+/**
+ * A postmaster.pid left by a crash or a reboot makes postgres refuse to start when its pid now
+ * belongs to another postgres-owned process. Remove it unless a postgres really runs on this data dir.
+ */
+function clearStalePostmasterPid(paths: PostgresPaths): void {
+  const file = join(paths.dataDir, 'postmaster.pid');
+  let lines: string[];
+  try {
+    lines = readFileSync(file, 'utf8').split('\n');
+  } catch {
+    return;
+  }
+  const pid = Number(lines[0]);
+  let cmd: string[] = [];
+  try {
+    cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    // not running
+  }
+  // A live postgres whose -D is this data dir: never start a second one on the same files.
+  if (pid > 0 && /(^|\/)(postgres|postmaster)$/.test(cmd[0] ?? '') && cmd.includes(paths.dataDir)) {
+    throw new LabError(
+      'START_FAILED',
+      `A PostgreSQL server that lab did not start (pid ${pid}) runs on ${paths.dataDir}.`,
+      `Stop it (kill -INT ${pid}), then run up again.`,
+    );
+  }
+  rmSync(file, { force: true });
+}
+
 export function startPostgres(
   binDir: string,
   paths: PostgresPaths,
   port: number,
   user: OsUser | undefined,
 ): ProcessRecord {
+  clearStalePostmasterPid(paths);
   // The socket dir may have been removed (e.g. a tmp cleaner); postgres needs it to exist.
   ensureOwnedDir(paths.socketDir, user, 0o700);
   return spawnDetached(
