@@ -75,10 +75,11 @@ export class ValidString implements Validator {
  * lists them in HashSet order (e.g. "REQUIRED, REQUESTED"), which we reproduce.
  */
 export class CaseInsensitiveValidString implements Validator {
+  /** Upper-cased, in Java HashSet order (as Connect prints them). */
   readonly validStrings: readonly string[];
 
-  private constructor(validStrings: readonly string[]) {
-    this.validStrings = javaHashOrder([...new Set(validStrings.map((s) => s.toUpperCase()))]);
+  private constructor(readonly originalStrings: readonly string[]) {
+    this.validStrings = javaHashOrder([...new Set(originalStrings.map((s) => s.toUpperCase()))]);
   }
 
   static in(...validStrings: string[]): CaseInsensitiveValidString {
@@ -283,4 +284,49 @@ export class RegexValidator implements Validator {
   toString(): string {
     return 'valid regex';
   }
+}
+
+/** What a validator allows, in a form JSON-schema generation and editors can use. */
+export interface ValidatorFacts {
+  /** Allowed values of a STRING key, or of each entry of a LIST key. */
+  enum?: readonly string[];
+  /** enum compared ignoring case (CaseInsensitiveValidString). */
+  caseInsensitive?: boolean;
+  /** Inclusive numeric bounds (Range). */
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  /** The value must not be empty (NonEmptyString, NonEmptyStringWithoutControlChars). */
+  nonEmpty?: boolean;
+  /** Must compile as a regular expression. */
+  regex?: boolean;
+  /** Validator.toString() texts of the parts, as Connect documents them. */
+  descriptions: string[];
+}
+
+/** Facts of a validator (CompositeValidator merged); custom/lambda validators contribute only their text. */
+export function validatorFacts(v: Validator | null | undefined): ValidatorFacts {
+  const facts: ValidatorFacts = { descriptions: [] };
+  const visit = (x: Validator): void => {
+    if (x instanceof CompositeValidator) {
+      x.validators.forEach(visit);
+      return;
+    }
+    const text = x.toString();
+    if (text) facts.descriptions.push(text);
+    if (x instanceof ValidString || x instanceof ValidList) {
+      if (x.validStrings.length > 0) facts.enum = x.validStrings;
+    } else if (x instanceof CaseInsensitiveValidString) {
+      facts.enum = x.originalStrings;
+      facts.caseInsensitive = true;
+    } else if (x instanceof Range) {
+      if (x.min !== null) facts.minimum = x.min;
+      if (x.max !== null) facts.maximum = x.max;
+    } else if (x instanceof NonEmptyString || x instanceof NonEmptyStringWithoutControlChars) {
+      facts.nonEmpty = true;
+    } else if (x instanceof RegexValidator) {
+      facts.regex = true;
+    }
+  };
+  if (v) visit(v);
+  return facts;
 }
