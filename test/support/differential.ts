@@ -5,6 +5,7 @@
  * given); every other difference is reported with the step, the JSON path, ours and real.
  */
 import { mkdtempSync } from 'node:fs';
+import { Kafka, logLevel } from 'kafkajs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultBootstrapServers } from './real-connect';
@@ -563,4 +564,150 @@ export async function startOurRuntime(options: OurRuntimeOptions = {}): Promise<
     },
     kill9: () => proc.kill(),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Topic contents, for the FileStream differential and the reliability tests
+
+export interface TopicRecord {
+  offset: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: [string, Buffer][];
+}
+
+export function kafka(): Kafka {
+  return new Kafka({
+    clientId: `kcl-differential-${process.pid}`,
+    brokers: [defaultBootstrapServers()],
+    logLevel: logLevel.WARN,
+  });
+}
+
+/** Creates single-partition topics so record order is comparable across two producers. */
+export async function createTopics(topics: string[], partitions = 1): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({
+      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+      waitForLeaders: true,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function deleteTopics(topics: string[]): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics });
+  } catch {
+    // best effort cleanup of unique names
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Number of records in the topic (sum of high watermarks; the topics here are never compacted). */
+export async function topicSize(topic: string): Promise<number> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Polls until the topic holds at least `count` records or the wait is over; returns the last size. */
+export async function waitTopicSize(topic: string, count: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let size = 0;
+  while (Date.now() < deadline) {
+    try {
+      size = await topicSize(topic);
+    } catch {
+      size = 0; // topic not there yet
+    }
+    if (size >= count) return size;
+    await sleep(500);
+  }
+  return size;
+}
+
+/** Reads every record of a single-partition topic, from the beginning up to the current end. */
+export async function readTopic(topic: string, timeoutMs = 120_000): Promise<TopicRecord[]> {
+  const end = await topicSize(topic);
+  const records: TopicRecord[] = [];
+  if (end === 0) return records;
+  const consumer = kafka().consumer({
+    groupId: `kcl-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((ok, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`read ${records.length} of ${end} records of ${topic} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            for (const m of batch.messages) {
+              const headers: [string, Buffer][] = [];
+              for (const [name, value] of Object.entries(m.headers ?? {})) {
+                const list = Array.isArray(value) ? value : [value];
+                for (const v of list) headers.push([name, Buffer.from(v ?? '')]);
+              }
+              records.push({ offset: m.offset, key: m.key, value: m.value, headers });
+            }
+            if (records.length >= end) {
+              clearTimeout(timer);
+              ok();
+            }
+            await Promise.resolve();
+          },
+        })
+        .catch(fail);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records.slice(0, end);
+}
+
+/** Differences between two record lists (key, value bytes, headers; offsets and timestamps ignored). */
+export function diffRecords(ours: TopicRecord[], real: TopicRecord[], limit = 10): string[] {
+  const out: string[] = [];
+  if (ours.length !== real.length) out.push(`record count: ours ${ours.length}, real ${real.length}`);
+  const show = (b: Buffer | null): string => (b === null ? 'null' : JSON.stringify(b.toString('utf8')));
+  const headersText = (h: [string, Buffer][]): string =>
+    JSON.stringify(h.map(([k, v]) => [k, v.toString('base64')]));
+  let shown = 0;
+  let total = 0;
+  for (let i = 0; i < Math.min(ours.length, real.length); i++) {
+    const o = ours[i];
+    const r = real[i];
+    const problems: string[] = [];
+    if (!(o.key === null ? r.key === null : r.key !== null && o.key.equals(r.key))) {
+      problems.push(`key ours ${show(o.key)} real ${show(r.key)}`);
+    }
+    if (!(o.value === null ? r.value === null : r.value !== null && o.value.equals(r.value))) {
+      problems.push(`value ours ${show(o.value)} real ${show(r.value)}`);
+    }
+    if (headersText(o.headers) !== headersText(r.headers)) {
+      problems.push(`headers ours ${headersText(o.headers)} real ${headersText(r.headers)}`);
+    }
+    if (problems.length > 0) {
+      total++;
+      if (shown++ < limit) out.push(`record ${i}: ${problems.join('; ')}`);
+    }
+  }
+  if (total > limit) out.push(`… ${total - limit} more differing records`);
+  return out;
 }
