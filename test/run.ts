@@ -7,6 +7,7 @@
  *        [--no-lint] [--no-typecheck]
  *
  * KCL_TEST_CONNECT=1 also starts the Connect runtime in the cluster and exports KCL_CONNECT_URL.
+ * KCL_TEST_TIMEOUT_MS: per-test timeout (default 10 min; a test's own { timeout } wins).
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -162,6 +163,10 @@ async function runSuite(suite: Suite, files: string[], env: NodeJS.ProcessEnv): 
       'tsx',
       '--test',
       '--test-concurrency=1',
+      // A hung test fails after this instead of stalling CI (a test's own { timeout } wins);
+      // --test-force-exit ends a file whose leaked handles would keep its process alive.
+      `--test-timeout=${process.env.KCL_TEST_TIMEOUT_MS ?? '600000'}`,
+      '--test-force-exit',
       '--test-reporter=spec',
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
