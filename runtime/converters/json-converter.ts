@@ -2,7 +2,7 @@ import type { ConnectHeaders } from '../api/headers';
 import { BigDecimal } from '../data/big-decimal';
 import { DataException, SchemaBuilderException } from '../data/errors';
 import { javaClassOf } from '../data/java-class';
-import { JavaDouble, JavaFloat, JsonNumber, parseJson, stringifyJson } from '../data/json';
+import { JavaDouble, JavaFloat, JsonNumber, JsonParseError, parseJson, stringifyJson } from '../data/json';
 import type { JsonValue } from '../data/json';
 import { Date as LogicalDate, Decimal, Time, Timestamp } from '../data/logical-types';
 import type { Schema, SchemaType } from '../data/schema';
@@ -121,11 +121,13 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectData(_topic: string, _headers: ConnectHeaders | null, value: Uint8Array | null): SchemaAndValue {
     if (value == null) return SchemaAndValue.NULL;
+    if (this.#config.schemasEnabled) {
+      const fast = this.#readCompactEnvelope(value);
+      if (fast !== undefined) return fast;
+    }
     let json: JsonValue | undefined;
     try {
-      json = isBlankJson(value)
-        ? undefined
-        : parseJson(value, { exactNumbers: true, allowLeadingZeros: true, allowTrailing: true });
+      json = isBlankJson(value) ? undefined : parseJson(value, JSON_READ_OPTIONS);
     } catch (e) {
       throw new DataException('Converting byte[] to Kafka Connect data failed due to serialization error: ', {
         cause: e,
@@ -145,6 +147,41 @@ export class JsonConverter implements Converter, HeaderConverter {
       payload = json.payload;
     }
     const schema = this.asConnectSchema(schemaNode ?? null);
+    return new SchemaAndValue(schema, this.#convertToConnect(schema, payload));
+  }
+
+  /**
+   * Fast path for the compact envelope every JsonConverter writes, `{"schema":S,"payload":P}`: the
+   * schema is looked up by its raw text, so a cache hit parses only the payload. Anything else
+   * (other spacing or order, parse errors, trailing text) returns undefined and takes the full path,
+   * which owns the error semantics.
+   */
+  #readCompactEnvelope(bytes: Uint8Array): SchemaAndValue | undefined {
+    let text: string;
+    try {
+      text = UTF8_STRICT.decode(bytes);
+    } catch {
+      return undefined;
+    }
+    if (!text.startsWith('{"schema":')) return undefined;
+    const schemaEnd = scanJsonValueEnd(text, 10);
+    if (schemaEnd < 0 || !text.startsWith(',"payload":', schemaEnd)) return undefined;
+    let last = text.length - 1;
+    while (last > 0 && isJsonWhitespace(text.charCodeAt(last))) last--;
+    if (text[last] !== '}') return undefined;
+    const schemaText = text.slice(10, schemaEnd);
+    let schema = this.#toConnectSchemaCache.get(schemaText);
+    let payload: JsonValue;
+    try {
+      payload = parseJson(text.slice(schemaEnd + 11, last), JSON_SLICE_OPTIONS);
+      if (schema === undefined) {
+        schema = this.asConnectSchema(parseJson(schemaText, JSON_SLICE_OPTIONS));
+        this.#toConnectSchemaCache.put(schemaText, schema);
+      }
+    } catch (e) {
+      if (e instanceof JsonParseError) return undefined;
+      throw e;
+    }
     return new SchemaAndValue(schema, this.#convertToConnect(schema, payload));
   }
 
@@ -512,10 +549,50 @@ export class JsonConverter implements Converter, HeaderConverter {
   }
 }
 
+const JSON_READ_OPTIONS = { exactNumbers: true, allowLeadingZeros: true, allowTrailing: true } as const;
+/** A slice of the envelope must be exactly one value (the full document may have trailing text). */
+const JSON_SLICE_OPTIONS = { exactNumbers: true, allowLeadingZeros: true } as const;
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+
+function isJsonWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
 /** Empty or whitespace-only input: Jackson's readTree gives a MissingNode, not an error. */
 function isBlankJson(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
+  for (const b of bytes) if (!isJsonWhitespace(b)) return false;
   return true;
+}
+
+/** Index just after the JSON value starting at `start` (brackets and strings matched, not validated), or -1. */
+function scanJsonValueEnd(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      if (i >= n) return -1;
+      i++;
+      if (depth === 0) return i;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      if (depth === 0) return i;
+      depth--;
+      if (depth === 0) return i + 1;
+    } else if (depth === 0 && (c === 0x2c || isJsonWhitespace(c))) return i;
+    i++;
+  }
+  return depth === 0 ? i : -1;
 }
 
 function logicalToConnect(schema: Schema, node: JsonValue | undefined): unknown {

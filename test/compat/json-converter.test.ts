@@ -502,6 +502,21 @@ function toConnectVectors(): Vector[] {
     'envelope null schema object payload',
     env('null', '{"a":1,"b":[1.5,"x",null,true],"c":{"d":12345678901234567890}}'),
   );
+  for (const t of [
+    '{"schema":null,"payload":1 2}',
+    '{"schema":"}{","payload":1}',
+    '{"schema":5,"payload":1}',
+    '{"schema":{"type":"int32"},"payload":1}  \n',
+    '{"schema":{"type":"int32"} ,"payload":1}',
+    '{"schema":{"type":"string"},"payload":"a\\"}"}',
+    '{"schema":null,"payload":{"a":1}}}',
+    '{"schema":null,"payload":{"a":1}',
+    '{"schema":null,"payload":}',
+    '{"schema":{"type":"struct","fields":[{"type":"string","optional":true,"field":"s"}]},"payload":{"s":"[{\\"}"}}',
+    '{"schema":{"type":"int32"},"payload":1,"payload":2}',
+    '{"schema":[1,{"a":"]"}],"payload":1}',
+  ])
+    add(`compact envelope ${t}`, t);
   add('envelope duplicate key', '{"schema":null,"schema":null,"payload":1}');
   // plain JSON (schemas.enable=false): schemaless read types
   for (const t of [

@@ -155,6 +155,19 @@ void describe('JsonConverter.toConnectData', () => {
     assert.ok((sv.value as Struct).equals(value));
   });
 
+  void it('caches schemas: the compact envelope and a re-spaced one give equal schemas, repeated reads the same object', () => {
+    const c = converter();
+    const compact =
+      '{"schema":{"type":"struct","fields":[{"type":"int64","optional":false,"field":"id"}],"optional":false,"name":"k"},"payload":{"id":9007199254740993}}';
+    const first = read(c, compact);
+    const second = read(c, compact);
+    assert.equal(first.schema, second.schema);
+    assert.equal((second.value as Struct).getInt64('id'), 9007199254740993n);
+    const spaced = read(c, compact.replace('{"schema":', '{ "schema" : '));
+    assert.ok(spaced.schema?.equals(first.schema));
+    assert.ok((spaced.value as Struct).equals(first.value));
+  });
+
   void it('rejects envelopes that are not exactly schema + payload', () => {
     const msg =
       'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields. If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.';
