@@ -206,27 +206,38 @@ export interface KafkajsLikeProducer {
  * because kafkajs cannot write a null header (known difference).
  */
 export function kafkajsDlqProducer(producer: KafkajsLikeProducer): DlqProducer {
+  // KafkaProducer keeps send order per partition; concurrent kafkajs send() calls may not, so sends
+  // are chained: the DLQ holds the poison records in the order they were reported.
+  let tail: Promise<unknown> = Promise.resolve();
+  const sendOne = async (record: DlqProducerRecord): Promise<void> => {
+    const headers: Record<string, Buffer | Buffer[]> = {};
+    for (const h of record.headers) {
+      const v = h.value ?? Buffer.alloc(0);
+      const existing = headers[h.key];
+      if (existing === undefined) headers[h.key] = v;
+      else headers[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+    }
+    await producer.send({
+      topic: record.topic,
+      messages: [
+        {
+          key: record.key,
+          value: record.value,
+          ...(record.timestamp !== undefined ? { timestamp: String(record.timestamp) } : {}),
+          headers,
+        },
+      ],
+    });
+  };
   return {
-    async send(record: DlqProducerRecord): Promise<void> {
-      const headers: Record<string, Buffer | Buffer[]> = {};
-      for (const h of record.headers) {
-        const v = h.value ?? Buffer.alloc(0);
-        const existing = headers[h.key];
-        if (existing === undefined) headers[h.key] = v;
-        else headers[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
-      }
-      await producer.send({
-        topic: record.topic,
-        messages: [
-          {
-            key: record.key,
-            value: record.value,
-            ...(record.timestamp !== undefined ? { timestamp: String(record.timestamp) } : {}),
-            headers,
-          },
-        ],
-      });
+    send(record: DlqProducerRecord): Promise<void> {
+      const sent = tail.then(() => sendOne(record));
+      tail = sent.catch(() => undefined);
+      return sent;
     },
-    close: () => producer.disconnect(),
+    async close(): Promise<void> {
+      await tail;
+      await producer.disconnect();
+    },
   };
 }
