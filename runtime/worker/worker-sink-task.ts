@@ -2,7 +2,7 @@
  * WorkerSinkTask: consumer group `connect-<connector>` → convert → transformation chain → put();
  * consumer offsets are committed only after preCommit()/flush() succeeded for what was put.
  */
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { SinkOffsets, SinkTask, TopicPartition } from '../api/connector';
 import { ConnectHeaders } from '../api/headers';
 import { SinkRecord } from '../api/records';
@@ -107,59 +107,98 @@ export class WorkerSinkTask {
       await consumer.connect();
       await consumer.subscribe({ topics: this.topicsToSubscribe(), fromBeginning: true });
       this.d.listener.onTask(connector, taskId, this.gate.open ? 'RUNNING' : 'PAUSED');
-      if (!this.gate.open) this.pauseConsumer();
+      this.running = true;
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-          if (this.stopping || this.failed) return;
-          const records: SinkRecord[] = [];
-          for (const m of batch.messages) {
-            if (!isRunning() || isStale()) break;
-            const headers = new ConnectHeaders();
-            for (const [k, v] of Object.entries(m.headers ?? {})) {
-              const values = Array.isArray(v) ? v : [v];
-              for (const one of values) {
-                const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
-                headers.add(k, this.d.headerConverter.toConnectHeader(batch.topic, k, bytes));
-              }
-            }
-            const key = this.d.keyConverter.toConnectData(batch.topic, headers, m.key);
-            const value = this.d.valueConverter.toConnectData(batch.topic, headers, m.value);
-            const ts = Number(m.timestamp);
-            const record = new SinkRecord(
-              batch.topic,
-              batch.partition,
-              key.schema,
-              key.value,
-              value.schema,
-              value.value,
-              Number(m.offset),
-              Number.isFinite(ts) && ts >= 0 ? ts : null,
-              'CREATE_TIME',
-              headers,
-            );
-            const transformed = this.d.transformations.apply(record);
-            if (transformed !== null) records.push(transformed);
-          }
-          if (records.length > 0) {
-            this.d.statuses.recordTopic(connector, taskId, batch.topic);
-            await task.put(records);
-          }
-          const last = batch.messages[batch.messages.length - 1];
-          if (last) {
-            this.current.set(tpKey(batch.topic, batch.partition), {
-              tp: { topic: batch.topic, partition: batch.partition },
-              offset: BigInt(last.offset) + 1n,
-            });
-            resolveOffset(last.offset);
-          }
-          await heartbeat();
-          await this.maybeCommit(false);
+        eachBatch: async (payload) => {
+          const work = this.processBatch(payload);
+          this.inFlight = work;
+          await work;
         },
       });
+      this.timer = setInterval(
+        () => {
+          if (this.inFlight === null) void this.serialCommit(false).catch((e: unknown) => this.fail(e));
+        },
+        Math.max(100, Math.min(this.d.offsetFlushIntervalMs, 5000)),
+      );
     } catch (error) {
       this.fail(error);
+    }
+  }
+
+  private inFlight: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private commitChain: Promise<void> = Promise.resolve();
+
+  /** Commits are serialized: the periodic timer, batches and stop() never commit concurrently. */
+  private serialCommit(force: boolean): Promise<void> {
+    const next = this.commitChain.then(() => this.maybeCommit(force));
+    this.commitChain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async processBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    const { task, connector, taskId } = this.d;
+    try {
+      if (this.stopping || this.failed) return;
+      if (!this.gate.open) {
+        // Paused: hand nothing to the task; kafkajs re-fetches the unresolved messages after resume.
+        this.pauseConsumer();
+        return;
+      }
+      const records: SinkRecord[] = [];
+      for (const m of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const headers = new ConnectHeaders();
+        for (const [k, v] of Object.entries(m.headers ?? {})) {
+          const values = Array.isArray(v) ? v : [v];
+          for (const one of values) {
+            const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
+            headers.add(k, this.d.headerConverter.toConnectHeader(batch.topic, k, bytes));
+          }
+        }
+        const key = this.d.keyConverter.toConnectData(batch.topic, headers, m.key);
+        const value = this.d.valueConverter.toConnectData(batch.topic, headers, m.value);
+        const ts = Number(m.timestamp);
+        const record = new SinkRecord(
+          batch.topic,
+          batch.partition,
+          key.schema,
+          key.value,
+          value.schema,
+          value.value,
+          Number(m.offset),
+          Number.isFinite(ts) && ts >= 0 ? ts : null,
+          'CREATE_TIME',
+          headers,
+        );
+        const transformed = this.d.transformations.apply(record);
+        if (transformed !== null) records.push(transformed);
+      }
+      if (records.length > 0) {
+        this.d.statuses.recordTopic(connector, taskId, batch.topic);
+        await task.put(records);
+      }
+      const last = batch.messages[batch.messages.length - 1];
+      if (last) {
+        this.current.set(tpKey(batch.topic, batch.partition), {
+          tp: { topic: batch.topic, partition: batch.partition },
+          offset: BigInt(last.offset) + 1n,
+        });
+        resolveOffset(last.offset);
+      }
+      await heartbeat();
+      await this.serialCommit(false);
+    } finally {
+      this.inFlight = null;
     }
   }
 
@@ -191,11 +230,20 @@ export class WorkerSinkTask {
     for (const e of list) this.lastCommitted.set(tpKey(e.tp.topic, e.tp.partition), e.offset);
   }
 
+  private running = false;
+
   private pauseConsumer(): void {
+    if (!this.running || !this.consumer) return;
     const topics = this.topicsToSubscribe().filter((t): t is string => typeof t === 'string');
     const assigned = [...new Set(this.assignment.map((a) => a.topic))];
     const all = [...new Set([...topics, ...assigned])];
-    if (all.length > 0) this.consumer?.pause(all.map((topic) => ({ topic })));
+    try {
+      if (all.length > 0) this.consumer.pause(all.map((topic) => ({ topic })));
+    } catch (error) {
+      this.d.log(
+        `Pausing the consumer of ${this.d.connector}-${this.d.taskId} failed: ${(error as Error).message}`,
+      );
+    }
   }
 
   pause(): void {
@@ -208,8 +256,9 @@ export class WorkerSinkTask {
   resume(): void {
     if (this.failed || this.gate.open) return;
     this.gate.release();
-    const paused = this.consumer?.paused() ?? [];
-    if (paused.length > 0) this.consumer?.resume(paused.map((p) => ({ topic: p.topic })));
+    if (!this.running || !this.consumer) return;
+    const paused = this.consumer.paused();
+    if (paused.length > 0) this.consumer.resume(paused.map((p) => ({ topic: p.topic })));
     this.d.listener.onTask(this.d.connector, this.d.taskId, 'RUNNING');
   }
 
@@ -217,10 +266,13 @@ export class WorkerSinkTask {
   async stop(): Promise<void> {
     const wasFailed = this.failed;
     this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
     await this.started?.catch(() => undefined);
     try {
+      // Commit while the consumer is still a group member, after the in-flight put() finished.
+      await this.inFlight?.catch(() => undefined);
+      if (!wasFailed && this.running) await this.serialCommit(true);
       await this.consumer?.stop();
-      if (!wasFailed) await this.maybeCommit(true);
     } catch (error) {
       this.d.log(
         `Commit of ${this.d.connector}-${this.d.taskId} on stop failed: ${(error as Error).message}`,
