@@ -160,6 +160,14 @@ async function waitFileLines(file: string, lines: number, timeoutMs: number): Pr
   return text;
 }
 
+/** Our connector's status incl. the first lines of task traces, to make a failure self-explaining. */
+async function statusText(url: string, connector: string): Promise<string> {
+  const res = await call(url, 'GET', `/connectors/${connector}/status`);
+  const shorten = (k: string, v: unknown): unknown =>
+    k === 'trace' && typeof v === 'string' ? v.split('\n').slice(0, 3).join(' | ') : v;
+  return `${connector}: ${JSON.stringify(res.body, shorten)}`;
+}
+
 function firstDifference(ours: string, real: string): string {
   const o = ours.split('\n');
   const r = real.split('\n');
@@ -169,7 +177,7 @@ function firstDifference(ours: string, real: string): string {
   return 'no line differs';
 }
 
-describe('FileStream connectors: our runtime vs Kafka Connect 4.x', { timeout: 10 * 60_000 }, () => {
+void describe('FileStream connectors: our runtime vs Kafka Connect 4.x', { timeout: 10 * 60_000 }, () => {
   before(async () => {
     writeFileSync(inputFile, input);
     await createTopics([topics.real, topics.ours, topics.mixed]);
@@ -187,7 +195,7 @@ describe('FileStream connectors: our runtime vs Kafka Connect 4.x', { timeout: 1
     await deleteTopics(Object.values(topics));
   });
 
-  test('FileStreamSource: identical records (key, value bytes, headers) and offsets from the same file', async () => {
+  void test('FileStreamSource: identical records (key, value bytes, headers) and offsets from the same file', async () => {
     assert.ok(real && ours);
     const expected = expectedRecords(input);
     const name = (side: string): string => `kcl-fsdiff-${runId}-src-${side}`;
@@ -235,7 +243,7 @@ describe('FileStream connectors: our runtime vs Kafka Connect 4.x', { timeout: 1
     assert.deepEqual(ourOffsets, realOffsets, 'committed source offsets');
   });
 
-  test('FileStreamSink: identical output files for the same topics', async () => {
+  void test('FileStreamSink: identical output files for the same topics', async () => {
     assert.ok(real && ours);
     const expectedLines = expectedRecords(input);
     const files = {
@@ -267,13 +275,17 @@ describe('FileStream connectors: our runtime vs Kafka Connect 4.x', { timeout: 1
       expectedLines,
       'real sink wrote every line (harness check)',
     );
+    const ourStatus = [
+      await statusText(ours.url, `kcl-fsdiff-${runId}-sink-ours`),
+      await statusText(ours.url, `kcl-fsdiff-${runId}-mixed-ours`),
+    ].join('\n');
     assert.ok(
       ourText === realText,
-      `sink files differ (ours ${ourText.length} chars, real ${realText.length}): ${firstDifference(ourText, realText)}`,
+      `sink files differ (ours ${ourText.length} chars, real ${realText.length}): ${firstDifference(ourText, realText)}\n${ourStatus}`,
     );
     assert.ok(
       mixedOurs === mixedReal,
-      `sink files of schema'd values differ: ${firstDifference(mixedOurs, mixedReal)}\nreal:\n${mixedReal}`,
+      `sink files of schema'd values differ: ${firstDifference(mixedOurs, mixedReal)}\nreal:\n${mixedReal}\n${ourStatus}`,
     );
   });
 });

@@ -577,6 +577,7 @@ export interface TopicRecord {
 }
 
 export function kafka(): Kafka {
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   return new Kafka({
     clientId: `kcl-differential-${process.pid}`,
     brokers: [defaultBootstrapServers()],
