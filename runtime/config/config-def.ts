@@ -100,7 +100,7 @@ export class ConfigKey {
     this.recommender = d.recommender ?? null;
     this.internalConfig = d.internalConfig ?? false;
     this.alternativeString = d.alternativeString ?? null;
-    if (this.validator && this.hasDefault()) this.validator.ensureValid(this.name, this.defaultValue);
+    if (this.validator && this.hasDefault()) runValidator(this, this.defaultValue);
   }
 
   hasDefault(): boolean {
@@ -124,6 +124,27 @@ function javaClassNameOf(value: unknown): string {
   if (value instanceof Password) return 'org.apache.kafka.common.config.types.Password';
   if (value instanceof JavaClass) return 'java.lang.Class';
   return 'java.util.LinkedHashMap';
+}
+
+/**
+ * Runs a key's validator. For DOUBLE keys Java prints the boxed Double ("11.0"), JS prints "11":
+ * the "Invalid value <v>" prefix of the message is rewritten to Java's form.
+ */
+function runValidator(key: ConfigKey, value: unknown): void {
+  if (!key.validator) return;
+  try {
+    key.validator.ensureValid(key.name, value);
+  } catch (e) {
+    if (key.type === 'DOUBLE' && typeof value === 'number' && e instanceof ConfigException) {
+      const js = `Invalid value ${String(value)} for configuration `;
+      if (e.message.startsWith(js)) {
+        throw new ConfigException(
+          `Invalid value ${javaDoubleToString(value)} for configuration ${e.message.slice(js.length)}`,
+        );
+      }
+    }
+    throw e;
+  }
 }
 
 export class ConfigDef {
@@ -215,7 +236,7 @@ export class ConfigDef {
     ) {
       parsed = [...new Set(parsed)];
     }
-    key.validator?.ensureValid(key.name, parsed);
+    runValidator(key, parsed);
     return parsed;
   }
 
@@ -273,7 +294,7 @@ export class ConfigDef {
     // Java runs the validator even after a parse failure (value null), hence e.g. Range's second error.
     if (key.validator) {
       try {
-        key.validator.ensureValid(key.name, value);
+        runValidator(key, value);
       } catch (e) {
         if (!(e instanceof ConfigException)) throw e;
         config.addErrorMessage(e.message);

@@ -458,3 +458,64 @@ void test('javaHashOrder reproduces java.util.HashMap iteration', () => {
   assert.deepEqual(javaHashOrder(['REQUESTED', 'REQUIRED']), ['REQUIRED', 'REQUESTED']);
   assert.deepEqual(javaHashOrder(['POLL', 'INTERVAL', 'CONNECTOR']), ['INTERVAL', 'POLL', 'CONNECTOR']);
 });
+
+void test('facts checked with kafka-clients 4.4.0 directly (ConfigDef harness)', () => {
+  // ValidList keys are de-duplicated by parse() (validateAll reports the duplicate instead).
+  const vl = new ConfigDef().define({
+    name: 'vl',
+    type: 'LIST',
+    defaultValue: '',
+    validator: ValidList.in('p', 'q'),
+    importance: 'LOW',
+    documentation: 'd',
+  });
+  assert.deepEqual(vl.parse({ vl: 'p,p' }).get('vl'), ['p']);
+  // DOUBLE values print as Java Doubles in validator messages; integral bounds stay integral.
+  const d = new ConfigDef().define({
+    name: 'x',
+    type: 'DOUBLE',
+    defaultValue: 5,
+    validator: Range.between(0, 10),
+    importance: 'LOW',
+    documentation: 'd',
+  });
+  assert.throws(() => d.parse({ x: '11' }), {
+    message: 'Invalid value 11.0 for configuration x: Value must be no more than 10',
+  });
+  assert.deepEqual(d.validateAll({ x: '11' }).get('x')?.errorMessages, [
+    'Invalid value 11.0 for configuration x: Value must be no more than 10',
+  ]);
+  const asText = (s: string): string | null =>
+    ConfigDef.convertToString(ConfigDef.parseType('x', s, 'DOUBLE'), 'DOUBLE');
+  assert.deepEqual(['1e7', '1e-4', '0.001', '123456.789', '1e21', '-0', 'NaN', '1.5f', ' 2 '].map(asText), [
+    '1.0E7',
+    '1.0E-4',
+    '0.001',
+    '123456.789',
+    '1.0E21',
+    '-0.0',
+    'NaN',
+    '1.5',
+    '2.0',
+  ]);
+  assert.equal(CaseInsensitiveValidString.in('none', 'all').toString(), '(case insensitive) [ALL, NONE]');
+  assert.equal(
+    CaseInsensitiveValidString.in('BASE64', 'NUMERIC').toString(),
+    '(case insensitive) [NUMERIC, BASE64]',
+  );
+  assert.equal(
+    CaseInsensitiveValidString.in(
+      'snapshot',
+      'never',
+      'initial',
+      'always',
+      'when_needed',
+      'no_data',
+    ).toString(),
+    '(case insensitive) [SNAPSHOT, NEVER, NO_DATA, INITIAL, ALWAYS, WHEN_NEEDED]',
+  );
+  assert.equal(parseError('INT', '1_0'), 'Invalid value 1_0 for configuration k: Not a number of type INT');
+  assert.deepEqual(ConfigDef.parseType('x', ' a ,, b , ', 'LIST'), ['a', '', 'b', '']);
+  assert.equal(ConfigDef.parseType('x', '\tTrUe\n', 'BOOLEAN'), true);
+  assert.equal(parseError('CLASS', ' '), 'Invalid value   for configuration k: Class   could not be found.');
+});
