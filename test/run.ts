@@ -82,6 +82,14 @@ function findTestFiles(dir: string): string[] {
   return out.sort();
 }
 
+function killGroup(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // the group is empty
+  }
+}
+
 function runStep(
   name: string,
   cmd: string,
@@ -92,7 +100,9 @@ function runStep(
     a.startsWith(`${ROOT}${sep}`) ? relative(ROOT, a) : a === process.execPath ? 'node' : a;
   say(`${name}: ${[cmd, ...args].map(show).join(' ')}`);
   return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' });
+    // Its own process group: on Ctrl-C or at the end, processes a test leaked (a runtime, a JVM)
+    // go down with it instead of outliving the run.
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit', detached: true });
     current = child;
     child.on('error', (e) => {
       say(`${name}: could not start: ${e.message}`);
@@ -100,6 +110,7 @@ function runStep(
     });
     child.on('close', (code, signal) => {
       current = undefined;
+      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
       resolvePromise(code ?? (signal ? 128 : 1));
     });
   });
@@ -202,7 +213,7 @@ async function main(): Promise<void> {
     if (interrupted) return;
     interrupted = true;
     say(`${sig}: stopping the running tests, then the cluster`);
-    current?.kill('SIGTERM');
+    if (current?.pid !== undefined) killGroup(current.pid, 'SIGTERM');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
