@@ -72,7 +72,8 @@ export class SetSchemaMetadata<R extends ConnectRecord<R>> implements Transforma
       this.#version ?? schema.version,
       schema.doc,
       schema.parameters,
-      schema.type === 'STRUCT' ? schema.fields : null,
+      // Java passes schema.fields() unconditionally: a non-struct schema throws "Cannot list fields on non-struct type".
+      schema.fields,
       isMap ? schema.keySchema : null,
       isMap || isArray ? schema.valueSchema : null,
     );

@@ -338,6 +338,163 @@ const extraRecords: [string, VectorRecord, ChainStep][] = [
   ['insert-notimestamp', NO_TIMESTAMP, step(`${T}.InsertField$Value`, { 'timestamp.field': 'ts' })],
   ['set-schema-key', SCHEMAFUL, step(`${T}.SetSchemaMetadata$Key`, { 'schema.name': 'k.Name' })],
   ['extract-key-schemaless', SCHEMALESS, step(`${T}.ExtractField$Key`, { field: 'id' })],
+  ['set-schema-schemaless', SCHEMALESS, step(`${T}.SetSchemaMetadata$Value`, { 'schema.name': 'x' })],
+  ['set-schema-primitive', PRIMITIVE_STRING, step(`${T}.SetSchemaMetadata$Value`, { 'schema.version': '2' })],
+  [
+    'header-from-missing',
+    SCHEMAFUL,
+    step(`${T}.HeaderFrom$Value`, { fields: 'nope', headers: 'h', operation: 'copy' }),
+  ],
+  [
+    'header-from-key',
+    SCHEMAFUL,
+    step(`${T}.HeaderFrom$Key`, { fields: 'id', headers: 'kid', operation: 'move' }),
+  ],
+  ['replace-key', SCHEMAFUL, step(`${T}.ReplaceField$Key`, { renames: 'id:key_id' })],
+  ['mask-key', SCHEMAFUL, step(`${T}.MaskField$Key`, { fields: 'id' })],
+  ['cast-key', SCHEMAFUL, step(`${T}.Cast$Key`, { spec: 'id:int64' })],
+  ['flatten-key-schemaless', SCHEMALESS, step(`${T}.Flatten$Key`, { delimiter: '/' })],
+  [
+    'ts-conv-key',
+    { ...SCHEMAFUL, key: env({ type: 'int64', optional: true }, 86400000) },
+    step(`${T}.TimestampConverter$Key`, { 'target.type': 'Date' }),
+  ],
+  [
+    'ts-conv-key-null',
+    { ...SCHEMAFUL, key: env({ type: 'int64', optional: true }, null) },
+    step(`${T}.TimestampConverter$Key`, { 'target.type': 'Date' }),
+  ],
+  [
+    'ts-conv-micros',
+    SCHEMALESS_LONG,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'unix', 'unix.precision': 'microseconds' }),
+  ],
+  [
+    'ts-conv-nanos-in',
+    SCHEMALESS_LONG,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'Timestamp', 'unix.precision': 'nanoseconds' }),
+  ],
+  [
+    'ts-conv-badparse',
+    SCHEMALESS_STRING,
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'unix', format: 'yyyy-MM-dd' }),
+  ],
+  [
+    'ts-conv-bool',
+    { ...SCHEMALESS, value: env(null, true) },
+    step(`${T}.TimestampConverter$Value`, { 'target.type': 'unix' }),
+  ],
+  [
+    'cast-bool-schemaless',
+    { ...SCHEMALESS, value: env(null, { a: 'TRUE', b: 0.5, c: 'x' }) },
+    step(`${T}.Cast$Value`, { spec: 'a:boolean,b:boolean,c:boolean' }),
+  ],
+  [
+    'cast-int-overflow',
+    { ...SCHEMALESS, value: env(null, { a: 3000000000, b: -129, c: 1e20 }) },
+    step(`${T}.Cast$Value`, { spec: 'a:int32,b:int8,c:int64' }),
+  ],
+  [
+    'cast-array',
+    { ...SCHEMALESS, value: env(null, { a: [1] }) },
+    step(`${T}.Cast$Value`, { spec: 'a:string' }),
+  ],
+  [
+    'cast-decimal',
+    {
+      ...SCHEMAFUL,
+      value: env(
+        struct([
+          f('d', 'bytes', false, {
+            name: 'org.apache.kafka.connect.data.Decimal',
+            version: 1,
+            parameters: { scale: '2' },
+          }),
+        ]),
+        { d: 'ATA=' },
+      ),
+    },
+    step(`${T}.Cast$Value`, { spec: 'd:float64' }),
+  ],
+  [
+    'cast-float-string',
+    {
+      ...SCHEMAFUL,
+      value: env(struct([f('x', 'float'), f('y', 'double'), f('z', 'double')]), { x: 1.5, y: 1e21, z: 100 }),
+    },
+    step(`${T}.Cast$Value`, { spec: 'x:string,y:string,z:string' }),
+  ],
+  [
+    'cast-with-defaults',
+    {
+      ...SCHEMAFUL,
+      value: env(
+        struct([f('x', 'int32', true, { default: 5 }), f('y', 'string', false, { default: '7' })], true, {
+          default: { x: 1, y: '2' },
+        }),
+        { x: null, y: '9' },
+      ),
+    },
+    step(`${T}.Cast$Value`, { spec: 'x:string,y:int64' }),
+  ],
+  [
+    'flatten-defaults',
+    {
+      ...SCHEMAFUL,
+      value: env(
+        struct([
+          f('id', 'int32'),
+          {
+            ...(struct([f('p', 'int32', true), f('q', 'string', false, { default: 'dq' })], true) as Record<
+              string,
+              J
+            >),
+            field: 'inner',
+          },
+        ]),
+        { id: 1, inner: null },
+      ),
+    },
+    step(`${T}.Flatten$Value`, {}),
+  ],
+  [
+    'flatten-array',
+    {
+      ...SCHEMAFUL,
+      value: env(
+        struct([{ field: 'arr', type: 'array', items: { type: 'int32', optional: false }, optional: false }]),
+        { arr: [1, 2] },
+      ),
+    },
+    step(`${T}.Flatten$Value`, { delimiter: '__' }),
+  ],
+  [
+    'hoist-optional-null',
+    { ...SCHEMAFUL, value: env({ type: 'string', optional: true }, null) },
+    step(`${T}.HoistField$Value`, { field: 'v' }),
+  ],
+  [
+    'hoist-required-null',
+    { ...SCHEMAFUL, value: env({ type: 'string', optional: false }, null) },
+    step(`${T}.HoistField$Value`, { field: 'v' }),
+  ],
+  [
+    'extract-v2-missing-nested',
+    SCHEMALESS,
+    step(`${T}.ExtractField$Value`, { field: 'nested.zz.c', 'field.syntax.version': 'V2' }),
+  ],
+  [
+    'extract-v2-deep',
+    SCHEMALESS,
+    step(`${T}.ExtractField$Value`, { field: 'nested.deeper.c', 'field.syntax.version': 'V2' }),
+  ],
+  ['value-to-key-schemaless-missing', SCHEMALESS, step(`${T}.ValueToKey`, { fields: 'nope' })],
+  ['regex-router-group-error', SCHEMAFUL, step(`${T}.RegexRouter`, { regex: '(.*)', replacement: '$2' })],
+  [
+    'insert-field-struct-key-schemaless',
+    SCHEMALESS,
+    step(`${T}.InsertField$Key`, { 'partition.field': 'p!', 'offset.field': 'o' }),
+  ],
 ];
 
 /** The predicate / chain cases. */
