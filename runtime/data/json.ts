@@ -309,88 +309,62 @@ class Parser {
 
 /** Writes compact JSON the way Jackson writes a tree. Throws TypeError for values JSON cannot hold. */
 export function stringifyJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts);
-  return parts.join('');
+  return write(value);
 }
 
-function write(value: unknown, out: string[]): void {
-  if (value === null || value === undefined) {
-    out.push('null');
-    return;
-  }
+// String concatenation (V8 ropes) beats collecting parts here; containers are tested first as they dominate.
+function write(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'string':
-      out.push(quoteJson(value));
-      return;
+      return quoteJson(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'bigint':
-      out.push(value.toString());
-      return;
+      return value.toString();
     case 'number':
-      out.push(formatNumber(value));
-      return;
-    default:
+      return formatNumber(value);
+    case 'object':
       break;
-  }
-  if (value instanceof JsonNumber) {
-    out.push(value.text);
-    return;
-  }
-  if (value instanceof JavaDouble) {
-    out.push(nonFinite(value.value) ?? formatJavaDoubleText(value.value));
-    return;
-  }
-  if (value instanceof JavaFloat) {
-    out.push(nonFinite(value.value) ?? formatJavaFloatText(value.value));
-    return;
-  }
-  if (value instanceof Uint8Array) {
-    out.push(`"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    out.push('[');
-    value.forEach((v, i) => {
-      if (i > 0) out.push(',');
-      write(v, out);
-    });
-    out.push(']');
-    return;
+    default:
+      throw new TypeError(`Cannot write a ${typeof value} as JSON`);
   }
   if (value instanceof Map) {
-    out.push('{');
+    let out = '{';
     let first = true;
-    for (const [k, v] of value) {
-      if (!first) out.push(',');
-      first = false;
-      out.push(quoteJson(String(k)), ':');
-      write(v, out);
+    for (const [k, v] of value as Map<unknown, unknown>) {
+      if (first) first = false;
+      else out += ',';
+      out += quoteJson(String(k)) + ':' + write(v);
     }
-    out.push('}');
-    return;
+    return out + '}';
   }
-  if (typeof value === 'object') {
-    const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') {
-      write((toJSON as () => unknown).call(value), out);
-      return;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += write(value[i]);
     }
-    out.push('{');
-    let first = true;
-    for (const [k, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      if (!first) out.push(',');
-      first = false;
-      out.push(quoteJson(k), ':');
-      write(v, out);
-    }
-    out.push('}');
-    return;
+    return out + ']';
   }
-  throw new TypeError(`Cannot write a ${typeof value} as JSON`);
+  if (value instanceof JavaDouble) return nonFinite(value.value) ?? formatJavaDoubleText(value.value);
+  if (value instanceof JsonNumber) return value.text;
+  if (value instanceof JavaFloat) return nonFinite(value.value) ?? formatJavaFloatText(value.value);
+  if (value instanceof Uint8Array)
+    return `"${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}"`;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return write((toJSON as () => unknown).call(value));
+  let out = '{';
+  let first = true;
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (first) first = false;
+    else out += ',';
+    out += quoteJson(k) + ':' + write(v);
+  }
+  return out + '}';
 }
 
 /** Jackson (QUOTE_NON_NUMERIC_NUMBERS, on by default) writes NaN/Infinity as strings. */
@@ -410,9 +384,11 @@ function formatNumber(n: number): string {
 }
 
 const HEX = '0123456789ABCDEF';
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
 /** A JSON string literal with Jackson's escaping. */
 export function quoteJson(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {
