@@ -57,5 +57,8 @@ export function javaClassNameOf(error: unknown): string {
   if (error instanceof ConnectException) return error.javaClassName;
   const own = (error as { javaClassName?: unknown } | null)?.javaClassName;
   if (typeof own === 'string') return own;
+  // other Java-mirroring errors (e.g. runtime/config's ConfigException) declare it statically
+  const ctor = (error as { constructor?: { javaClassName?: unknown } } | null)?.constructor;
+  if (typeof ctor?.javaClassName === 'string') return ctor.javaClassName;
   return 'java.lang.RuntimeException';
 }

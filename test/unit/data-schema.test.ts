@@ -4,8 +4,10 @@ import { describe, it } from 'node:test';
 import {
   BigDecimal,
   ConnectDate,
+  ConnectException,
   ConnectSchema,
   DataException,
+  RetriableException,
   Decimal,
   Schema,
   SchemaBuilder,
@@ -14,6 +16,7 @@ import {
   Time,
   Timestamp,
   bigintToTwosComplement,
+  javaClassNameOf,
   twosComplementToBigint,
 } from '../../runtime/data';
 
@@ -303,5 +306,25 @@ void describe('BigDecimal', () => {
     assert.ok(!BigDecimal.parse('1.0').equals(BigDecimal.parse('1.00')));
     assert.ok(BigDecimal.parse('1.0').setScale(2).equals(BigDecimal.parse('1.00')));
     assert.throws(() => BigDecimal.parse('1.25').setScale(1), RangeError);
+  });
+});
+
+void describe('errors', () => {
+  void it('carry Java class names and print like Throwable.toString()', () => {
+    const e = new DataException('bad');
+    assert.equal(e.javaClassName, 'org.apache.kafka.connect.errors.DataException');
+    assert.equal(e.toString(), 'org.apache.kafka.connect.errors.DataException: bad');
+    assert.ok(e instanceof ConnectException);
+    assert.equal(new RetriableException().toString(), 'org.apache.kafka.connect.errors.RetriableException');
+    assert.equal(
+      javaClassNameOf(new SchemaBuilderException('x')),
+      'org.apache.kafka.connect.errors.SchemaBuilderException',
+    );
+    class ConfigException extends Error {
+      static readonly javaClassName = 'org.apache.kafka.common.config.ConfigException';
+    }
+    assert.equal(javaClassNameOf(new ConfigException('x')), 'org.apache.kafka.common.config.ConfigException');
+    assert.equal(javaClassNameOf(new TypeError('x')), 'java.lang.RuntimeException');
+    assert.equal(javaClassNameOf('thrown string'), 'java.lang.RuntimeException');
   });
 });
