@@ -114,7 +114,7 @@ void test(
     let runtime = await startOurRuntime({ groupId: uniqueGroupId('kcl-reliability'), stateDir: dir });
     try {
       await createConnector(runtime.url, name, { 'connector.class': 'FileStreamSource', file, topic });
-      const feeding = feed(async (lines) => appendFileSync(file, lines.join('\n') + '\n'), 100);
+      const feeding = feed((lines) => Promise.resolve(appendFileSync(file, lines.join('\n') + '\n')), 100);
       runtime = await restartAfterKill(
         runtime,
         async () => topicSize(topic).catch(() => 0),
