@@ -39,7 +39,13 @@ export interface Recommender {
 
 /** How CLASS values are resolved; the runtime has no JVM, so callers say which names exist. */
 export interface ParseOptions {
-  /** True when a class of this name can be loaded. Default: any non-empty name. */
+  /**
+   * The fully-qualified name a (trimmed) class name or plugin alias loads as, or undefined when it
+   * cannot be loaded. Connect 4.4 resolves plugin aliases here ("Filter" → org.apache...Filter).
+   * Default: the name itself when non-empty.
+   */
+  resolveClass?: (className: string) => string | undefined;
+  /** Older form of resolveClass: true when the name loads (kept as is). */
   classExists?: (className: string) => boolean;
 }
 
@@ -429,9 +435,15 @@ export class ConfigDef {
         if (value instanceof JavaClass) return value;
         if (trimmed !== null) {
           const exists = options.classExists ?? ((n: string) => n.length > 0);
-          if (!exists(trimmed))
+          const resolved = options.resolveClass
+            ? options.resolveClass(trimmed)
+            : exists(trimmed)
+              ? trimmed
+              : undefined;
+          if (resolved === undefined) {
             throw new ConfigException(name, value, `Class ${javaToString(value)} could not be found.`);
-          return new JavaClass(trimmed);
+          }
+          return new JavaClass(resolved);
         }
         throw new ConfigException(name, value, 'Expected a Class instance or class name.');
       }

@@ -230,8 +230,8 @@ export function validateConnectorConfig(input: ValidateConnectorConfigInput): Co
             connector.className,
           );
   const enriched = enrich(base, props, lookup, lister);
-  const classExists = (name: string): boolean => lookup(name) !== undefined;
-  const validated = enriched.validateAll(props, { classExists });
+  const resolveClass = (name: string): string | undefined => lookup(name)?.className;
+  const validated = enriched.validateAll(props, { resolveClass });
   const connectorVersionOk = versionError === null;
   if (versionError !== null) {
     validated.get(CONNECTOR_CLASS_CONFIG)?.addErrorMessage(versionError);
@@ -261,7 +261,7 @@ export function validateConnectorConfig(input: ValidateConnectorConfigInput): Co
     const connectorValues = connector.validate
       ? connector.validate(props)
       : (() => {
-          const all = connector.configDef.validateAll(props, { classExists });
+          const all = connector.configDef.validateAll(props, { resolveClass });
           return javaHashOrder([...all.keys()]).map((k) => all.get(k) as ConfigValue);
         })();
     for (const [k, key] of connector.configDef.configKeys()) configKeys.set(k, key);

@@ -362,7 +362,18 @@ const TRANSFORM_DEFS: Record<string, ConfigDef> = {
   InsertField$Value: insertFieldDef,
   TimestampRouter: timestampRouterDef,
 };
-function lookup(cls: string): PluginDescription | undefined {
+/**
+ * Connect 4.4 resolves plugin aliases (simple class names) while parsing CLASS values; nested classes
+ * such as InsertField$Value have no usable alias (their simple name "Value" is ambiguous).
+ */
+function resolveAlias(name: string): string {
+  if (name.includes('.')) return name;
+  const all = [...transforms, ...predicates, ...converters, ...headerConverters];
+  const hits = [...new Set(all.filter((c) => !c.includes('$') && c.slice(c.lastIndexOf('.') + 1) === name))];
+  return hits.length === 1 ? (hits[0] ?? name) : name;
+}
+function lookup(alias: string): PluginDescription | undefined {
+  const cls = resolveAlias(alias);
   if (cls === 'cfgtest.TSink' || cls === 'TSink')
     return { className: 'cfgtest.TSink', type: 'sink', configDef: tsinkDef(), version: '1.0' };
   if (cls === 'cfgtest.TSource' || cls === 'TSource')
@@ -446,6 +457,100 @@ function canonical(infos: ConfigInfos): string {
 }
 
 const REAL: RealCase[] = [
+  {
+    name: 'alias',
+    config: {
+      'connector.class': 'cfgtest.TSink',
+      name: 'x',
+      topics: 't',
+      transforms: 'a,b',
+      'transforms.a.type': 'InsertField$Value',
+      'transforms.b.type': 'Filter',
+      'key.converter': 'JsonConverter',
+      'value.converter': 'StringConverter',
+      predicates: 'p',
+      'predicates.p.type': 'RecordIsTombstone',
+    },
+    error_count: 2,
+    groups: [
+      'Common',
+      'Transforms',
+      'Predicates',
+      'Error Handling',
+      'Transforms: a',
+      'Transforms: b',
+      'Predicates: p',
+      'Grp',
+      'Serialization',
+      'Schemas',
+    ],
+    names: [
+      'name',
+      'connector.class',
+      'connector.plugin.version',
+      'tasks.max',
+      'tasks.max.enforce',
+      'key.converter',
+      'key.converter.plugin.version',
+      'value.converter',
+      'value.converter.plugin.version',
+      'header.converter',
+      'header.converter.plugin.version',
+      'transforms',
+      'predicates',
+      'config.action.reload',
+      'errors.retry.timeout',
+      'errors.retry.delay.max.ms',
+      'errors.tolerance',
+      'errors.log.enable',
+      'errors.log.include.messages',
+      'topics',
+      'topics.regex',
+      'errors.deadletterqueue.topic.name',
+      'errors.deadletterqueue.topic.replication.factor',
+      'errors.deadletterqueue.context.headers.enable',
+      'transforms.a.type',
+      'transforms.a.plugin.version',
+      'transforms.b.type',
+      'transforms.b.plugin.version',
+      'transforms.b.negate',
+      'transforms.b.predicate',
+      'predicates.p.type',
+      'predicates.p.plugin.version',
+      'file',
+      'mode',
+      'sub',
+      'secret',
+      'pw.nodefault',
+      'lst',
+      'lng',
+      'dbl',
+      'shrt',
+      'bool',
+      'cls',
+      'ci',
+      'ne',
+      'vl',
+      'key.converter.decimal.format',
+      'key.converter.converter.type',
+      'key.converter.schemas.cache.size',
+      'key.converter.replace.null.with.default',
+      'key.converter.schemas.enable',
+      'key.converter.schema.content',
+      'value.converter.converter.type',
+      'value.converter.converter.encoding',
+    ],
+    errors: [
+      [
+        'transforms.a.type',
+        [
+          'Invalid value InsertField$Value for configuration transforms.a.type: Class InsertField$Value could not be found.',
+        ],
+      ],
+      ['pw.nodefault', ['Missing required configuration "pw.nodefault" which has no default value.']],
+    ],
+    sha256: '9456813e1805b81c51c1294c30cd3be466bb48254ecb8b9e3a218f13dc0cb77f',
+  },
   {
     name: 'sink1',
     config: { 'connector.class': 'cfgtest.TSink', 'tasks.max': '1', topics: 't1' },
