@@ -35,6 +35,14 @@
  *   connectorPluginConfig(plugin) → ConfigKeyInfo[] of GET /connector-plugins/{p}/config (plugin keys,
  *     then framework keys it does not define; for non-connectors just the plugin keys).
  *
+ * Helpers for other layers:
+ *   configDefFromConverterKeys(keys) → a converter's ConfigDef from runtime/converters' key lists,
+ *     with Connect's converter.type (required, ValidString) and case-insensitive decimal.format.
+ *   validatorFacts(validator) → { enum, caseInsensitive, minimum, maximum, nonEmpty, regex,
+ *     descriptions } for JSON-schema generation (issue 8) and editor completion.
+ *   ParseOptions.resolveClass(name) → full class name of a class or plugin alias (CLASS values are
+ *     stored resolved, as Connect 4.4 does: "Filter" → org.apache.kafka.connect.transforms.Filter).
+ *
  * The framework ConfigDefs (connectorConfigDef, sinkConnectorConfigDef, sourceConnectorConfigDef,
  * topic creation groups) and enrich() (transforms.<alias>.* / predicates.<alias>.*) are exported for
  * the worker (building a connector's effective config) and for schema generation.
