@@ -24,6 +24,9 @@ export interface Header {
 
 export type HeaderTransform = (header: Header) => Header | null;
 
+/** org.apache.kafka.connect.header.Headers (ConnectHeaders is the one implementation). */
+export type Headers = ConnectHeaders;
+
 /** org.apache.kafka.connect.header.ConnectHeader. */
 export class ConnectHeader implements Header {
   readonly #schemaAndValue: SchemaAndValue;

@@ -88,6 +88,14 @@ void describe('ConnectHeaders', () => {
     assert.ok(h.isEmpty());
   });
 
+  void it('SchemaAndValue compares deeply and prints like Java', () => {
+    const a = new SchemaAndValue(Schema.FLOAT64_SCHEMA, 100);
+    assert.ok(a.equals(new SchemaAndValue(SchemaBuilder.float64().build(), 100)));
+    assert.ok(!a.equals(new SchemaAndValue(Schema.FLOAT64_SCHEMA, 101)));
+    assert.equal(a.toString(), 'SchemaAndValue{schema=Schema{FLOAT64}, value=100.0}');
+    assert.ok(SchemaAndValue.NULL.equals(new SchemaAndValue(null, null)));
+  });
+
   void it('a header without schema but with a Struct reports the struct schema', () => {
     const schema = SchemaBuilder.struct().field('a', Schema.INT32_SCHEMA).build();
     const header = new ConnectHeader('k', new SchemaAndValue(null, new Struct(schema).put('a', 1)));
