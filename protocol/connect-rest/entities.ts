@@ -114,10 +114,11 @@ export interface ConfigKeyInfo {
   importance: Importance;
   documentation: string | null;
   group: string | null;
+  /** Connect 4.x serializes orderInGroup under this name, right after `group` (observed on a 4.4.0 worker). */
+  order_in_group: number;
   width: Width;
   display_name: string;
   dependents: string[];
-  order: number;
 }
 
 export interface ConfigValueInfo {
