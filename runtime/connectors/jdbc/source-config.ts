@@ -14,8 +14,7 @@ export function enumRecommender(values: readonly string[]): Validator & Recommen
   const canonical = values.map((v) => v.toLowerCase());
   const valid = new Set([...values.map((v) => v.toUpperCase()), ...canonical]);
   const check = (key: string, whole: unknown, v: unknown): void => {
-    if (typeof v === 'string' && !valid.has(v))
-      throw new ConfigException(key, whole, 'Invalid enumerator');
+    if (typeof v === 'string' && !valid.has(v)) throw new ConfigException(key, whole, 'Invalid enumerator');
   };
   return {
     ensureValid(key: string, value: unknown): void {

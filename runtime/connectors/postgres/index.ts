@@ -5,6 +5,8 @@
  */
 import { JdbcSourceConnector } from '../jdbc/jdbc-source-connector';
 import { JDBC_CONNECTOR_VERSION } from '../jdbc/jdbc-source-task';
+import { PostgresConnector } from '../debezium/postgres-connector';
+import { DEBEZIUM_VERSION } from '../debezium/debezium-types';
 
 export type PostgresPluginType = 'source' | 'sink' | 'transformation';
 
@@ -23,5 +25,12 @@ export const POSTGRES_PLUGINS: PostgresPlugin[] = [
     type: 'source',
     version: JDBC_CONNECTOR_VERSION,
     create: () => new JdbcSourceConnector(),
+  },
+  {
+    className: 'io.debezium.connector.postgresql.PostgresConnector',
+    aliases: ['PostgresConnector', 'Postgres'],
+    type: 'source',
+    version: DEBEZIUM_VERSION,
+    create: () => new PostgresConnector(),
   },
 ];

@@ -1,0 +1,561 @@
+/**
+ * io.debezium.connector.postgresql.PostgresConnectorTask: publication + slot setup, the snapshot
+ * (in the slot's exported snapshot when the slot is new), then pgoutput streaming. The slot's
+ * confirmed flush LSN only advances in commit(), to the last commit LSN of records the worker
+ * has acknowledged, so a crash never loses events (at-least-once, like Debezium).
+ */
+import pg from 'pg';
+import { LogicalReplicationService, PgoutputPlugin } from 'pg-logical-replication';
+import type { ConnectorProps } from '../../api/connector';
+import { SourceTask } from '../../api/connector';
+import type { RecordMetadata } from '../../api/connector';
+import { SourceRecord } from '../../api/records';
+import { ConnectException } from '../../data/errors';
+import { Struct } from '../../data/struct';
+import { clientConfig, connectWithRetries } from '../postgres/connection';
+import { quoteIdent } from '../postgres/pg-types';
+import { loadTables } from './catalog';
+import type { PgTable } from './catalog';
+import { EventFactory, buildTableEvents, rowStruct, sourceStruct } from './change-events';
+import type { RowText, TableEvents } from './change-events';
+import { DEBEZIUM_VERSION, HEARTBEAT_KEY_SCHEMA, HEARTBEAT_VALUE_SCHEMA } from './debezium-types';
+import { parsePostgresSettings } from './postgres-settings';
+import type { PostgresSettings } from './postgres-settings';
+
+export function lsnToBigint(lsn: string): bigint {
+  const [hi, lo] = lsn.split('/');
+  return (BigInt(`0x${hi ?? '0'}`) << 32n) + BigInt(`0x${lo ?? '0'}`);
+}
+
+export function bigintToLsn(v: bigint): string {
+  return `${(v >> 32n).toString(16).toUpperCase()}/${(v & 0xffffffffn).toString(16).toUpperCase()}`;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface TxState {
+  xid: bigint;
+  commitMicros: bigint;
+}
+
+interface DecodedRelation {
+  relationOid: number;
+  schema: string;
+  name: string;
+  columns: { name: string; typeOid: number; typeMod: number }[];
+}
+
+interface DecodedChange {
+  tag: string;
+  relation?: DecodedRelation;
+  new?: RowText;
+  old?: RowText | null;
+  key?: RowText | null;
+  xid?: number;
+  commitTime?: bigint;
+}
+
+export class PostgresConnectorTask extends SourceTask {
+  private s: PostgresSettings | null = null;
+  private client: pg.Client | null = null;
+  private service: LogicalReplicationService | null = null;
+  private factory: EventFactory | null = null;
+  private tables = new Map<number, TableEvents>();
+  private queue: SourceRecord[] = [];
+  private failure: Error | null = null;
+  private stopped = false;
+  private streaming = false;
+  private tx: TxState | null = null;
+  private lastCommitLsn: bigint | null = null;
+  private skipUpTo: { prevCommit: bigint | null; lsn: bigint } | null = null;
+  private skipCommitsUpTo: bigint | null = null;
+  private toFlush: bigint | null = null;
+  private flushed: bigint | null = null;
+  private lastHeartbeat = Date.now();
+  private lastOffset: Record<string, unknown> | null = null;
+  private partition: Record<string, string> = {};
+  private waiters: (() => void)[] = [];
+
+  version(): string {
+    return DEBEZIUM_VERSION;
+  }
+
+  async start(props: ConnectorProps): Promise<void> {
+    const s = parsePostgresSettings(props);
+    this.s = s;
+    this.partition = { server: s.events.topicPrefix };
+    if (s.pluginName !== 'pgoutput') {
+      throw new ConnectException(
+        `plugin.name '${s.pluginName}' is not supported by this runtime: only PostgreSQL's built-in 'pgoutput' logical decoding plugin is available. Set "plugin.name": "pgoutput".`,
+      );
+    }
+    this.factory = new EventFactory(s.events, this.partition);
+    const client = await connectWithRetries(s.connection, 3, 2000, () => this.stopped);
+    this.client = client;
+    const wal = await client.query<{ wal_level: string }>('SHOW wal_level');
+    const level = wal.rows[0]?.wal_level ?? '';
+    if (level !== 'logical') {
+      throw new ConnectException(
+        `PostgreSQL at ${s.connection.host}:${s.connection.port} runs with wal_level=${level}, but change data capture needs logical decoding: set wal_level = logical (postgresql.conf or -c wal_level=logical) and restart PostgreSQL.`,
+      );
+    }
+    const tables = await loadTables(client, s.filters);
+    for (const t of tables) this.tables.set(t.oid, buildTableEvents(t, s.events));
+    await this.ensurePublication(client, tables);
+
+    const offset = this.context?.offsetStorageReader().offset(this.partition) ?? null;
+    const slot = await client.query<{ confirmed_flush_lsn: string | null; active: string }>(
+      'SELECT confirmed_flush_lsn::text, active::text FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
+      [s.slotName],
+    );
+    let exported: { replication: pg.Client; snapshotName: string; consistentPoint: bigint } | null = null;
+    if (slot.rows.length === 0) exported = await this.createSlot(s);
+    else if (slot.rows[0]?.active === 'true') {
+      throw new ConnectException(
+        `Replication slot "${s.slotName}" is already in use by another connection (another connector with the same slot.name?). Give this connector its own slot.name or stop the other one.`,
+      );
+    }
+    const offsetLsn = offset && offset.lsn_commit !== undefined ? BigInt(offset.lsn_commit as bigint | number | string) : null;
+    const snapshotDone =
+      offset !== null &&
+      (offset.snapshot === undefined ||
+        offset.snapshot_completed === true ||
+        offset.last_snapshot_record === true);
+    let doSnapshot: boolean;
+    switch (s.snapshotMode) {
+      case 'always':
+        doSnapshot = true;
+        break;
+      case 'no_data':
+      case 'never':
+        doSnapshot = false;
+        break;
+      case 'when_needed': {
+        const slotLsn = slot.rows[0]?.confirmed_flush_lsn
+          ? lsnToBigint(slot.rows[0].confirmed_flush_lsn)
+          : null;
+        doSnapshot =
+          !snapshotDone ||
+          exported !== null ||
+          (offsetLsn !== null && slotLsn !== null && offsetLsn < slotLsn);
+        break;
+      }
+      default:
+        doSnapshot = !snapshotDone;
+    }
+    if (offset) {
+      this.lastCommitLsn = offsetLsn;
+      if (offset.lsn !== undefined) {
+        this.skipUpTo = { prevCommit: offsetLsn, lsn: BigInt(offset.lsn as bigint | number | string) };
+        this.skipCommitsUpTo = offsetLsn;
+      }
+    }
+    if (doSnapshot) await this.snapshot(s, tables, exported);
+    if (exported) await exported.replication.end().catch(() => undefined);
+    if (s.snapshotMode === 'initial_only') return;
+    await this.startStreaming(s);
+  }
+
+  private async ensurePublication(client: pg.Client, tables: PgTable[]): Promise<void> {
+    const s = this.s as PostgresSettings;
+    const exists = await client.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [s.publicationName]);
+    const list = tables.map((t) => `${quoteIdent(t.schema)}.${quoteIdent(t.table)}`).join(', ');
+    const pub = quoteIdent(s.publicationName);
+    if (exists.rows.length === 0) {
+      switch (s.publicationAutocreateMode) {
+        case 'disabled':
+          throw new ConnectException(
+            `Publication "${s.publicationName}" does not exist and publication.autocreate.mode is 'disabled': create it (CREATE PUBLICATION ${s.publicationName} FOR TABLE ...) or change the mode.`,
+          );
+        case 'filtered':
+          if (tables.length === 0) {
+            throw new ConnectException(
+              'No table matches the table/schema include and exclude lists, so a filtered publication cannot be created: check table.include.list (ids are schema.table, e.g. public.customers).',
+            );
+          }
+          await client.query(`CREATE PUBLICATION ${pub} FOR TABLE ${list}`);
+          break;
+        case 'no_tables':
+          await client.query(`CREATE PUBLICATION ${pub}`);
+          break;
+        default:
+          await client.query(`CREATE PUBLICATION ${pub} FOR ALL TABLES`);
+      }
+    } else if (s.publicationAutocreateMode === 'filtered' && tables.length > 0) {
+      await client.query(`ALTER PUBLICATION ${pub} SET TABLE ${list}`);
+    }
+  }
+
+  private async createSlot(
+    s: PostgresSettings,
+  ): Promise<{ replication: pg.Client; snapshotName: string; consistentPoint: bigint }> {
+    const replication = new pg.Client({
+      ...clientConfig(s.connection),
+      replication: 'database',
+    } as pg.ClientConfig);
+    replication.on('error', () => undefined);
+    await replication.connect();
+    try {
+      const r = await replication.query<{ consistent_point: string; snapshot_name: string }>(
+        `CREATE_REPLICATION_SLOT ${quoteIdent(s.slotName)} LOGICAL pgoutput EXPORT_SNAPSHOT`,
+      );
+      const row = r.rows[0];
+      if (!row) throw new ConnectException('CREATE_REPLICATION_SLOT returned nothing');
+      return {
+        replication,
+        snapshotName: row.snapshot_name,
+        consistentPoint: lsnToBigint(row.consistent_point),
+      };
+    } catch (e) {
+      await replication.end().catch(() => undefined);
+      const msg = (e as Error).message;
+      if (/must be superuser or replication role|permission denied/i.test(msg)) {
+        throw new ConnectException(
+          `User "${s.connection.user ?? ''}" may not create replication slots: grant it REPLICATION (ALTER ROLE ... REPLICATION) or use a superuser. (${msg})`,
+        );
+      }
+      if (/all replication slots are in use/i.test(msg)) {
+        throw new ConnectException(
+          `PostgreSQL has no free replication slot: drop unused slots (SELECT pg_drop_replication_slot(...)) or raise max_replication_slots. (${msg})`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  private async snapshot(
+    s: PostgresSettings,
+    tables: PgTable[],
+    exported: { snapshotName: string; consistentPoint: bigint } | null,
+  ): Promise<void> {
+    const c = await connectWithRetries(s.connection, 3, 2000);
+    try {
+      if (exported) {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+        await c.query(`SET TRANSACTION SNAPSHOT '${exported.snapshotName}'`);
+      } else {
+        await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      }
+      const info = await c.query<{ txid: string; ts: string; lsn: string }>(
+        'SELECT txid_current()::text AS txid, (extract(epoch from CURRENT_TIMESTAMP) * 1000000)::int8::text AS ts, pg_current_wal_lsn()::text AS lsn',
+      );
+      const row = info.rows[0];
+      const txId = BigInt(row.txid);
+      const tsMicros = BigInt(row.ts);
+      const lsn = exported ? exported.consistentPoint : lsnToBigint(row.lsn);
+      const ordered = [...tables].sort((a, b) =>
+        `${a.schema}.${a.table}` < `${b.schema}.${b.table}` ? -1 : 1,
+      );
+      const nonEmpty: { t: TableEvents; count: number }[] = [];
+      for (const t of ordered) {
+        const te = this.tables.get(t.oid)!;
+        nonEmpty.push({ t: te, count: -1 });
+      }
+      const pending: { te: TableEvents; row: Struct }[] = [];
+      const flushPending = async (isLastOverall: boolean): Promise<void> => {
+        // emits all but (unless last) the final buffered row, so markers can be decided
+        while (pending.length > (isLastOverall ? 0 : 1)) {
+          const item = pending.shift()!;
+          await this.emitSnapshotRow(
+            item,
+            pending[0] ?? null,
+            isLastOverall && pending.length === 0,
+            txId,
+            tsMicros,
+            lsn,
+          );
+        }
+      };
+      for (const { t: te } of nonEmpty) {
+        const cols = te.columns.map((col) => quoteIdent(col.name)).join(', ');
+        const cursor = `dbz_snap_${te.table.oid}`;
+        await c.query(
+          `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${cols || '*'} FROM ${quoteIdent(te.table.schema)}.${quoteIdent(te.table.table)}`,
+        );
+        for (;;) {
+          if (this.stopped) return;
+          const r = await c.query({
+            text: `FETCH FORWARD ${s.snapshotFetchSize} FROM ${cursor}`,
+            rowMode: 'array',
+          });
+          const rows = r.rows as (string | null)[][];
+          if (rows.length === 0) break;
+          for (const vals of rows) {
+            const text: RowText = {};
+            te.columns.forEach((col, i) => (text[col.name] = vals[i] ?? null));
+            pending.push({ te, row: rowStruct(te, text, s.placeholder) });
+            await flushPending(false);
+          }
+        }
+        await c.query(`CLOSE ${cursor}`);
+      }
+      await flushPending(true);
+      await c.query('COMMIT');
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  }
+
+  private snapFirst = true;
+  private lastSnapTable: TableEvents | null = null;
+
+  private async emitSnapshotRow(
+    item: { te: TableEvents; row: Struct },
+    next: { te: TableEvents; row: Struct } | null,
+    last: boolean,
+    txId: bigint,
+    tsMicros: bigint,
+    lsn: bigint,
+  ): Promise<void> {
+    const firstInTable = this.lastSnapTable !== item.te;
+    const lastInTable = next === null || next.te !== item.te;
+    let marker: string;
+    if (this.snapFirst) marker = 'first';
+    else if (last) marker = 'last';
+    else if (firstInTable) marker = 'first_in_data_collection';
+    else if (lastInTable) marker = 'last_in_data_collection';
+    else marker = 'true';
+    this.snapFirst = false;
+    this.lastSnapTable = item.te;
+    const offset: Record<string, unknown> = {
+      last_snapshot_record: last,
+      lsn,
+      txId,
+      ts_usec: tsMicros,
+      snapshot: 'INITIAL',
+      snapshot_completed: false,
+    };
+    const source = sourceStruct(item.te, this.s!.events, {
+      tsMicros,
+      snapshot: marker,
+      sequence: JSON.stringify([null, lsn.toString()]),
+      txId,
+      lsn,
+    });
+    await this.enqueue([this.factory!.read(item.te, item.row, source, offset)]);
+  }
+
+  private async enqueue(records: SourceRecord[]): Promise<void> {
+    this.queue.push(...records);
+    while (this.queue.length >= (this.s?.maxQueueSize ?? 8192) && !this.stopped) {
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+
+  private async startStreaming(s: PostgresSettings): Promise<void> {
+    const service = new LogicalReplicationService(
+      { ...clientConfig(s.connection), replication: 'database' } as never,
+      {
+        acknowledge: { auto: false, timeoutSeconds: 0 },
+        flowControl: { enabled: true },
+      },
+    );
+    const plugin = new PgoutputPlugin({ protoVersion: 1, publicationNames: [s.publicationName] });
+    // values stay PostgreSQL text: the converters parse them exactly (no lossy pg-types parsing)
+    const parser = (
+      plugin as unknown as { parser: { readRelationColumn: (r: unknown) => Record<string, unknown> } }
+    ).parser;
+    const readColumn = parser.readRelationColumn.bind(parser);
+    parser.readRelationColumn = (r: unknown) => ({ ...readColumn(r), parser: (v: unknown) => v });
+    service.on('data', (lsn: string, msg: DecodedChange) => this.onMessage(lsnToBigint(lsn), msg));
+    service.on('heartbeat', (lsn: string, _ts: number, shouldRespond: boolean) => {
+      if (shouldRespond) void service.acknowledge(bigintToLsn((this.flushed ?? lsnToBigint(lsn)) - 1n));
+    });
+    service.on('error', (err: Error) => {
+      if (!this.stopped) this.failure = err;
+    });
+    this.service = service;
+    this.streaming = true;
+    let attempt = 0;
+    for (;;) {
+      try {
+        service.subscribe(plugin, s.slotName).catch((err: unknown) => {
+          if (!this.stopped) this.failure = err as Error;
+        });
+        break;
+      } catch (e) {
+        if (++attempt > s.slotMaxRetries) throw e;
+        await sleep(s.slotRetryDelayMs);
+      }
+    }
+  }
+
+  private async onMessage(lsn: bigint, msg: DecodedChange): Promise<void> {
+    const s = this.s!;
+    switch (msg.tag) {
+      case 'begin':
+        this.tx = { xid: BigInt(msg.xid ?? 0), commitMicros: BigInt(String(msg.commitTime ?? 0n)) };
+        return;
+      case 'commit':
+        this.lastCommitLsn = lsn;
+        return;
+      case 'relation':
+        await this.refreshRelation(msg as unknown as DecodedRelation);
+        return;
+      case 'insert':
+      case 'update':
+      case 'delete':
+        break;
+      default:
+        return;
+    }
+    const rel = msg.relation!;
+    const te = this.tables.get(rel.relationOid);
+    if (!te) return;
+    const op = msg.tag === 'insert' ? 'c' : msg.tag === 'update' ? 'u' : 'd';
+    if (s.skippedOperations.has(op)) return;
+    // after a restart, skip what the committed offset already covers
+    if (this.skipCommitsUpTo !== null && this.lastCommitLsn !== null && this.skipUpTo) {
+      if (this.lastCommitLsn === this.skipUpTo.prevCommit && lsn <= this.skipUpTo.lsn) return;
+    }
+    const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
+    const offset: Record<string, unknown> = {
+      transaction_id: null,
+      lsn_proc: lsn,
+      messageType: msg.tag.toUpperCase(),
+      ...(this.lastCommitLsn !== null ? { lsn_commit: this.lastCommitLsn } : {}),
+      lsn,
+      txId: tx.xid,
+      ts_usec: tx.commitMicros,
+    };
+    const source = sourceStruct(te, s.events, {
+      tsMicros: tx.commitMicros,
+      snapshot: null,
+      sequence: JSON.stringify([
+        this.lastCommitLsn === null ? null : this.lastCommitLsn.toString(),
+        lsn.toString(),
+      ]),
+      txId: tx.xid,
+      lsn,
+    });
+    const f = this.factory!;
+    let records: SourceRecord[] = [];
+    if (msg.tag === 'insert') {
+      records = f.create(te, rowStruct(te, msg.new ?? {}, s.placeholder), source, offset);
+    } else if (msg.tag === 'update') {
+      const oldRow = msg.old ?? msg.key ?? null;
+      const after = rowStruct(te, fillUnchanged(msg.new ?? {}, msg.old), s.placeholder);
+      const before = oldRow ? rowStruct(te, oldRow, s.placeholder, msg.old == null) : null;
+      records = f.update(te, before, after, source, offset);
+    } else {
+      const oldRow = msg.old ?? msg.key ?? null;
+      if (!oldRow) return; // REPLICA IDENTITY NOTHING: no old values, Debezium skips the delete
+      records = f.delete(te, rowStruct(te, oldRow, s.placeholder, msg.old == null), source, offset);
+    }
+    await this.enqueue(records);
+  }
+
+  private async refreshRelation(rel: DecodedRelation): Promise<void> {
+    const known = this.tables.get(rel.relationOid);
+    const same =
+      known &&
+      known.table.columns.length === rel.columns.length &&
+      known.table.columns.every(
+        (c, i) =>
+          c.name === rel.columns[i]?.name &&
+          c.typeOid === rel.columns[i]?.typeOid &&
+          c.typmod === rel.columns[i]?.typeMod,
+      );
+    if (same) return;
+    // a new or altered table: re-read its definition (schema.refresh.mode=columns_diff)
+    const client = this.client!;
+    const [table] = await loadTables(client, this.s!.filters, [rel.relationOid]);
+    if (table) this.tables.set(table.oid, buildTableEvents(table, this.s!.events));
+  }
+
+  async poll(): Promise<SourceRecord[] | null> {
+    if (this.failure) {
+      const e = this.failure;
+      throw new ConnectException(`Streaming from PostgreSQL failed: ${e.message}`);
+    }
+    const s = this.s;
+    if (!s) return null;
+    const end = Date.now() + s.pollIntervalMs;
+    while (this.queue.length === 0 && Date.now() < end && !this.stopped && !this.failure) await sleep(5);
+    const out = this.queue.splice(0, s.maxBatchSize);
+    if (out.length > 0) {
+      this.lastOffset =
+        (out[out.length - 1].sourceOffset) ?? this.lastOffset;
+      for (const w of this.waiters.splice(0)) w();
+    }
+    if (s.heartbeatIntervalMs > 0 && Date.now() - this.lastHeartbeat >= s.heartbeatIntervalMs) {
+      this.lastHeartbeat = Date.now();
+      out.push(this.heartbeat(s));
+    }
+    return out;
+  }
+
+  private heartbeat(s: PostgresSettings): SourceRecord {
+    const key = new Struct(HEARTBEAT_KEY_SCHEMA).put('serverName', s.events.topicPrefix);
+    const value = new Struct(HEARTBEAT_VALUE_SCHEMA).put('ts_ms', BigInt(Date.now()));
+    const offset =
+      this.lastOffset ??
+      (this.lastCommitLsn !== null ? { lsn: this.lastCommitLsn, lsn_commit: this.lastCommitLsn } : {});
+    return new SourceRecord(
+      this.partition,
+      offset,
+      s.heartbeatTopic,
+      null,
+      HEARTBEAT_KEY_SCHEMA,
+      key,
+      HEARTBEAT_VALUE_SCHEMA,
+      value,
+    );
+  }
+
+  override commitRecord(record: SourceRecord, _metadata: RecordMetadata | null): void {
+    const o = record.sourceOffset;
+    const lsnCommit = o?.lsn_commit;
+    if (typeof lsnCommit === 'bigint' && (this.toFlush === null || lsnCommit > this.toFlush))
+      this.toFlush = lsnCommit;
+  }
+
+  /** Offsets are committed in Kafka: now the slot may forget WAL before the last fully handed-over commit. */
+  override async commit(): Promise<void> {
+    const target = this.toFlush;
+    if (target === null || !this.service || (this.flushed !== null && target <= this.flushed)) return;
+    await this.service.acknowledge(bigintToLsn(target - 1n));
+    this.flushed = target;
+  }
+
+  /** The confirmed flush LSN this task last reported (for tests and diagnostics). */
+  flushedLsn(): bigint | null {
+    return this.flushed;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const w of this.waiters.splice(0)) w();
+    const service = this.service;
+    this.service = null;
+    if (service) await service.stop().catch(() => undefined);
+    const s = this.s;
+    if (s?.dropSlotOnStop && this.client) {
+      for (let i = 0; i < 10; i++) {
+        try {
+          await this.client.query(
+            'SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1',
+            [s.slotName],
+          );
+          break;
+        } catch {
+          await sleep(300); // "slot is active" right after the stream stops
+        }
+      }
+    }
+    await this.client?.end().catch(() => undefined);
+    this.client = null;
+  }
+
+  isStreaming(): boolean {
+    return this.streaming;
+  }
+}
+
+/** pgoutput marks unchanged TOAST values 'u' (undefined here); with an old tuple they are known. */
+function fillUnchanged(row: RowText, old: RowText | null | undefined): RowText {
+  if (!old) return row;
+  const out: RowText = { ...row };
+  for (const k of Object.keys(out)) if (out[k] === undefined && old[k] !== undefined) out[k] = old[k];
+  return out;
+}
