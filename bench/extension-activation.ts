@@ -49,7 +49,7 @@ process.exit(0);
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -81,8 +81,16 @@ export async function run(args: string[]): Promise<object> {
           env: { ...process.env, KCL_STATE_DIR: join(out, 'state') },
         });
       } catch (err) {
-        const stderr = String((err as { stderr?: unknown }).stderr ?? '');
-        throw new Error(`activation sample failed: ${stderr.split('\n').filter((l) => /^\w*Error/.test(l)).slice(0, 3).join(' / ').slice(0, 500)}`);
+        const raw = (err as { stderr?: unknown }).stderr;
+        const stderr = typeof raw === 'string' ? raw : '';
+        throw new Error(
+          `activation sample failed: ${stderr
+            .split('\n')
+            .filter((l) => /^\w*Error/.test(l))
+            .slice(0, 3)
+            .join(' / ')
+            .slice(0, 500)}`,
+        );
       }
       results.push(JSON.parse(json) as (typeof results)[number]);
       process.stderr.write('.');
@@ -91,7 +99,10 @@ export async function run(args: string[]): Promise<object> {
     const totals = results.map((r) => r.requireMs + r.activateMs);
     let vsixBytes: number | null = null;
     if (args.includes('--package')) {
-      execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('npm', ['run', '--silent', 'package'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     }
     const vsix = join(ROOT, 'dist', 'kafka-connect-lab.vsix');
     if (existsSync(vsix)) vsixBytes = statSync(vsix).size;

@@ -47,13 +47,22 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   const diagnostics = own(vscode.languages.createDiagnosticCollection('kafka-connect-lab'));
   own(
     vscode.languages.registerCodeLensProvider(
-      [{ language: 'json', scheme: 'file' }, { language: 'jsonc', scheme: 'file' }, { language: 'json', scheme: 'untitled' }],
+      [
+        { language: 'json', scheme: 'file' },
+        { language: 'jsonc', scheme: 'file' },
+        { language: 'json', scheme: 'untitled' },
+      ],
       own(new ConnectorCodeLens(store)),
     ),
   );
   // 4. views
   const tree = own(new ClustersTree(store));
-  own(vscode.window.createTreeView('kafkaConnectLab.clusters', { treeDataProvider: tree, showCollapseAll: true }));
+  own(
+    vscode.window.createTreeView('kafkaConnectLab.clusters', {
+      treeDataProvider: tree,
+      showCollapseAll: true,
+    }),
+  );
   own(createStatusBar(store, lab));
   // 5. commands
   let prompts: Prompts = vscodePrompts;
@@ -70,7 +79,12 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   };
   const reload = () => store.applySettings(currentSettings());
   for (const d of registerCommands(
-    [...clusterCommands(ctx, reload), ...deployCommands(ctx), ...connectorCommands(ctx), ...offsetsCommands(ctx)],
+    [
+      ...clusterCommands(ctx, reload),
+      ...deployCommands(ctx),
+      ...connectorCommands(ctx),
+      ...offsetsCommands(ctx),
+    ],
     log,
   )) {
     own(d);
@@ -80,7 +94,9 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   own(context.secrets.onDidChange(() => void reload()));
   own(vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)));
   // 7. first load and polling, after activation returns
-  void reload().then(() => lab.detect()).finally(() => store.start());
+  void reload()
+    .then(() => lab.detect())
+    .finally(() => store.start());
   log.info('Kafka Connect Lab activated');
   return {
     store,

@@ -11,7 +11,14 @@ export class Logger {
     this.channel.warn(maskText(msg));
   }
   error(msg: string, err?: unknown): void {
-    const detail = err instanceof Error ? (err.stack ?? err.message) : err === undefined ? '' : String(err);
+    const detail =
+      err instanceof Error
+        ? (err.stack ?? err.message)
+        : typeof err === 'string'
+          ? err
+          : err === undefined
+            ? ''
+            : JSON.stringify(err);
     this.channel.error(maskText(detail ? `${msg}\n${detail}` : msg));
   }
   debug(msg: string): void {

@@ -4,7 +4,12 @@ import { isValidSecretName } from '../model/secrets';
 import type { CommandContext } from './context';
 import type { CommandSpec } from './registry';
 
-async function storeSecret(ctx: CommandContext, name?: unknown, value?: unknown, onChange?: () => Promise<void>): Promise<string> {
+async function storeSecret(
+  ctx: CommandContext,
+  name?: unknown,
+  value?: unknown,
+  onChange?: () => Promise<void>,
+): Promise<string> {
   const secretName =
     typeof name === 'string'
       ? name
@@ -15,12 +20,16 @@ async function storeSecret(ctx: CommandContext, name?: unknown, value?: unknown,
       nextStep: 'Use letters, digits, ".", "_", "-" or "/".',
     });
   }
-  const secretValue = typeof value === 'string' ? value : await ctx.prompts.input(`Value of ${secretName}`, { password: true });
+  const secretValue =
+    typeof value === 'string' ? value : await ctx.prompts.input(`Value of ${secretName}`, { password: true });
   if (secretValue === undefined) throw new ExtensionError('cancelled', 'cancelled');
   await ctx.secrets.store(secretName, secretValue);
   ctx.log.info(`stored secret ${secretName}`);
   await onChange?.();
-  void vscode.window.setStatusBarMessage(`Stored secret ${secretName}; use it as \${secret:${secretName}}`, 4000);
+  void vscode.window.setStatusBarMessage(
+    `Stored secret ${secretName}; use it as \${secret:${secretName}}`,
+    4000,
+  );
   return secretName;
 }
 
@@ -33,7 +42,10 @@ async function clusterActions(ctx: CommandContext): Promise<void> {
     items.push({ label: '$(play) Start Local Cluster', command: 'kafkaConnectLab.startLocalCluster' });
   }
   items.push(
-    { label: '$(cloud-upload) Deploy Connector from Active File', command: 'kafkaConnectLab.deployConnector' },
+    {
+      label: '$(cloud-upload) Deploy Connector from Active File',
+      command: 'kafkaConnectLab.deployConnector',
+    },
     { label: '$(refresh) Refresh', command: 'kafkaConnectLab.refresh' },
     { label: '$(key) Store Secret', command: 'kafkaConnectLab.storeSecret' },
     { label: '$(output) Show Logs', command: 'kafkaConnectLab.showLogs' },
@@ -48,7 +60,10 @@ export function clusterCommands(ctx: CommandContext, reloadSettings: () => Promi
     { id: 'kafkaConnectLab.startLocalCluster', run: () => ctx.lab.start() },
     { id: 'kafkaConnectLab.stopLocalCluster', run: () => ctx.lab.stop() },
     { id: 'kafkaConnectLab.refresh', run: () => ctx.store.refreshNow() },
-    { id: 'kafkaConnectLab.storeSecret', run: (name, value) => storeSecret(ctx, name, value, reloadSettings) },
+    {
+      id: 'kafkaConnectLab.storeSecret',
+      run: (name, value) => storeSecret(ctx, name, value, reloadSettings),
+    },
     { id: 'kafkaConnectLab.clusterActions', run: () => clusterActions(ctx) },
     { id: 'kafkaConnectLab.showLogs', run: () => ctx.log.show() },
     {

@@ -34,7 +34,9 @@ const restartFailed: Action = async (ctx, arg) => {
   ctx.log.info(`restart failed instances of ${ref.connector}: ${restarting} restarting`);
   ctx.store.actionDone();
   void vscode.window.setStatusBarMessage(
-    restarting === 0 ? `Kafka Connect: nothing failed in ${ref.connector}` : `Kafka Connect: restarting ${restarting} failed instance(s) of ${ref.connector}`,
+    restarting === 0
+      ? `Kafka Connect: nothing failed in ${ref.connector}`
+      : `Kafka Connect: restarting ${restarting} failed instance(s) of ${ref.connector}`,
     4000,
   );
   return status;
@@ -47,7 +49,9 @@ function countRestarting(s: ConnectorStateInfo | undefined): number {
 
 const restartTask: Action = async (ctx, arg) => {
   if (!isTaskRef(arg)) {
-    throw new ExtensionError('no-cluster', 'Restart Task needs a task.', { nextStep: 'Use it from a task in the Clusters view.' });
+    throw new ExtensionError('no-cluster', 'Restart Task needs a task.', {
+      nextStep: 'Use it from a task in the Clusters view.',
+    });
   }
   const { client } = clientOf(ctx, arg.clusterId);
   await client.restartTask(arg.connector, arg.task);
@@ -74,7 +78,10 @@ const openRunningConfig: Action = async (ctx, arg) => {
   const ref = await resolveConnector(ctx, arg);
   const { client, target } = clientOf(ctx, ref.clusterId);
   const config = await client.getConfig(ref.connector);
-  await ctx.docs.open(`${target.name}/${ref.connector}.running.json`, canonicalConfigText(ref.connector, config));
+  await ctx.docs.open(
+    `${target.name}/${ref.connector}.running.json`,
+    canonicalConfigText(ref.connector, config),
+  );
   return config;
 };
 
@@ -86,7 +93,9 @@ const showTrace: Action = async (ctx, arg) => {
   const entry = task ?? (status.connector.trace ? status.connector : status.tasks.find((t) => t.trace));
   const trace = entry?.trace;
   if (!trace) {
-    void vscode.window.showInformationMessage(`${ref.connector}${task ? ` task ${task.id}` : ''} has no failure trace (state ${entry?.state ?? status.connector.state}).`);
+    void vscode.window.showInformationMessage(
+      `${ref.connector}${task ? ` task ${task.id}` : ''} has no failure trace (state ${entry?.state ?? status.connector.state}).`,
+    );
     return undefined;
   }
   const label = task ? `${ref.connector}-task-${task.id}` : ref.connector;
@@ -100,7 +109,10 @@ export function connectorCommands(ctx: CommandContext): CommandSpec[] {
     ['kafkaConnectLab.resumeConnector', connectorAction('resumed', (c, n) => c.resume(n))],
     ['kafkaConnectLab.stopConnector', connectorAction('stopped', (c, n) => c.stop(n))],
     ['kafkaConnectLab.restartConnector', connectorAction('restarted', (c, n) => c.restart(n))],
-    ['kafkaConnectLab.restartConnectorAndTasks', connectorAction('restarted with tasks', (c, n) => c.restart(n, { includeTasks: true }))],
+    [
+      'kafkaConnectLab.restartConnectorAndTasks',
+      connectorAction('restarted with tasks', (c, n) => c.restart(n, { includeTasks: true })),
+    ],
     ['kafkaConnectLab.restartFailedTasks', restartFailed],
     ['kafkaConnectLab.restartTask', restartTask],
     ['kafkaConnectLab.deleteConnector', deleteConnector],

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { ConnectClient } from '../connect-client/connect-client';
 import type { VirtualDocs } from '../editor/virtual-docs';
 import { ExtensionError } from '../errors';
@@ -20,7 +20,10 @@ export interface CommandContext {
   lab: LocalClusterController;
 }
 
-export function clientOf(ctx: CommandContext, clusterId: string): { target: ClusterTarget; client: ConnectClient } {
+export function clientOf(
+  ctx: CommandContext,
+  clusterId: string,
+): { target: ClusterTarget; client: ConnectClient } {
   const target = ctx.store.target(clusterId);
   if (!target) {
     throw new ExtensionError('no-cluster', `There is no cluster "${clusterId}".`, {
@@ -45,7 +48,7 @@ export async function resolveTarget(ctx: CommandContext, clusterId?: string): Pr
     });
   }
   const preferred = ctx.store.defaultTarget();
-  if (usable.length === 1) return usable[0] as ClusterTarget;
+  if (usable.length === 1) return usable[0];
   const picked = await ctx.prompts.pick(
     usable.map((t) => ({ label: t.name, description: t.url, target: t, picked: t === preferred })),
     'Which Connect cluster?',

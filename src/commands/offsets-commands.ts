@@ -37,7 +37,10 @@ async function showOffsets(ctx: CommandContext, arg: unknown): Promise<Connector
   const ref = await resolveConnector(ctx, arg);
   const { client, target } = clientOf(ctx, ref.clusterId);
   const offsets = await client.offsets(ref.connector);
-  await ctx.docs.open(`${target.name}/${ref.connector}.offsets.json`, JSON.stringify(offsets, null, 2) + '\n');
+  await ctx.docs.open(
+    `${target.name}/${ref.connector}.offsets.json`,
+    JSON.stringify(offsets, null, 2) + '\n',
+  );
   return offsets;
 }
 
@@ -62,7 +65,10 @@ async function alterOffsets(ctx: CommandContext, arg: unknown, body?: unknown): 
   const { client } = clientOf(ctx, ref.clusterId);
   if (!offsets) {
     const current = await client.offsets(ref.connector);
-    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(current, null, 2) + '\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: JSON.stringify(current, null, 2) + '\n',
+    });
     await vscode.window.showTextDocument(doc);
     void vscode.window.showInformationMessage(
       `Edit the offsets of "${ref.connector}" in this editor, then run "Alter Offsets" again with it active. ${STOPPED_RULE}`,
@@ -72,7 +78,9 @@ async function alterOffsets(ctx: CommandContext, arg: unknown, body?: unknown): 
   await ensureStopped(ctx, ref, 'alter');
   const result = await client.alterOffsets(ref.connector, offsets);
   ctx.log.info(`altered offsets of ${ref.connector}: ${result.message}`);
-  void vscode.window.showInformationMessage(`${result.message} Resume "${ref.connector}" to continue from them.`);
+  void vscode.window.showInformationMessage(
+    `${result.message} Resume "${ref.connector}" to continue from them.`,
+  );
   ctx.store.actionDone();
   return result;
 }

@@ -49,8 +49,18 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { field: 'refreshIntervalSeconds', key: 'refreshIntervalSeconds', type: 'number', default: 5 },
   { field: 'labProvider', key: 'lab.provider', type: 'string', default: 'local', enum: ['local', 'docker'] },
   { field: 'kafkaImage', key: 'lab.kafkaImage', type: 'string', default: 'kafka-connect-lab/kafka:4.4.0' },
-  { field: 'postgresImage', key: 'lab.postgresImage', type: 'string', default: 'kafka-connect-lab/postgres:15' },
-  { field: 'runtimeImage', key: 'lab.runtimeImage', type: 'string', default: 'kafka-connect-lab/runtime:latest' },
+  {
+    field: 'postgresImage',
+    key: 'lab.postgresImage',
+    type: 'string',
+    default: 'kafka-connect-lab/postgres:15',
+  },
+  {
+    field: 'runtimeImage',
+    key: 'lab.runtimeImage',
+    type: 'string',
+    default: 'kafka-connect-lab/runtime:latest',
+  },
 ];
 
 /** Reads and validates settings through `get` (VS Code's WorkspaceConfiguration.get in the host). */

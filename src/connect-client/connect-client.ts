@@ -34,7 +34,10 @@ export interface ConnectClient {
   pause(name: string): Promise<void>;
   resume(name: string): Promise<void>;
   stop(name: string): Promise<void>;
-  restart(name: string, opts?: { includeTasks?: boolean; onlyFailed?: boolean }): Promise<ConnectorStateInfo | undefined>;
+  restart(
+    name: string,
+    opts?: { includeTasks?: boolean; onlyFailed?: boolean },
+  ): Promise<ConnectorStateInfo | undefined>;
   restartTask(name: string, task: number): Promise<void>;
   delete(name: string): Promise<void>;
   topics(name: string): Promise<string[]>;
@@ -121,7 +124,10 @@ export class RestConnectClient implements ConnectClient {
   async stop(name: string): Promise<void> {
     await this.json('PUT', `/connectors/${enc(name)}/stop`);
   }
-  async restart(name: string, opts: { includeTasks?: boolean; onlyFailed?: boolean } = {}): Promise<ConnectorStateInfo | undefined> {
+  async restart(
+    name: string,
+    opts: { includeTasks?: boolean; onlyFailed?: boolean } = {},
+  ): Promise<ConnectorStateInfo | undefined> {
     const q = `includeTasks=${opts.includeTasks ?? false}&onlyFailed=${opts.onlyFailed ?? false}`;
     return this.json<ConnectorStateInfo | undefined>('POST', `/connectors/${enc(name)}/restart?${q}`);
   }
@@ -196,27 +202,40 @@ export class RestConnectClient implements ConnectClient {
     try {
       return JSON.parse(body) as T;
     } catch (err) {
-      throw new ExtensionError('bad-response', `${this.opts.clusterName} answered ${path} (HTTP ${status}) with something that is not JSON.`, {
-        cause: err,
-        nextStep: `Check that ${this.baseUrl} is a Kafka Connect REST endpoint.`,
-      });
+      throw new ExtensionError(
+        'bad-response',
+        `${this.opts.clusterName} answered ${path} (HTTP ${status}) with something that is not JSON.`,
+        {
+          cause: err,
+          nextStep: `Check that ${this.baseUrl} is a Kafka Connect REST endpoint.`,
+        },
+      );
     }
   }
 
   private networkError(err: unknown, method: string, path: string): ExtensionError {
     const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
     if (e.name === 'TimeoutError' || e.name === 'AbortError') {
-      return new ExtensionError('request-timeout', `${this.opts.clusterName} did not answer ${method} ${path} within ${this.timeoutMs / 1000} s.`, {
-        cause: err,
-        retriable: true,
-        nextStep: 'The worker may be busy rebalancing; try again.',
-      });
+      return new ExtensionError(
+        'request-timeout',
+        `${this.opts.clusterName} did not answer ${method} ${path} within ${this.timeoutMs / 1000} s.`,
+        {
+          cause: err,
+          retriable: true,
+          nextStep: 'The worker may be busy rebalancing; try again.',
+        },
+      );
     }
     const detail = e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
-    return new ExtensionError('cluster-unreachable', `Cannot reach ${this.opts.clusterName} at ${this.baseUrl} (${detail}).`, {
-      cause: err,
-      retriable: true,
-      nextStep: 'Check that the cluster is running and the URL in the kafkaConnectLab.clusters setting is right.',
-    });
+    return new ExtensionError(
+      'cluster-unreachable',
+      `Cannot reach ${this.opts.clusterName} at ${this.baseUrl} (${detail}).`,
+      {
+        cause: err,
+        retriable: true,
+        nextStep:
+          'Check that the cluster is running and the URL in the kafkaConnectLab.clusters setting is right.',
+      },
+    );
   }
 }

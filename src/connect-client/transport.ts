@@ -52,11 +52,15 @@ export function tlsTransport(tls: TlsOptions): Transport {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           res.on('error', reject);
         },
       );
-      r.on('timeout', () => r.destroy(Object.assign(new Error('request timed out'), { name: 'TimeoutError' })));
+      r.on('timeout', () =>
+        r.destroy(Object.assign(new Error('request timed out'), { name: 'TimeoutError' })),
+      );
       r.on('error', reject);
       if (req.body !== undefined) r.write(req.body);
       r.end();

@@ -21,7 +21,10 @@ export class ConnectorCodeLens implements vscode.CodeLensProvider, vscode.Dispos
     const text = doc.getText();
     if (!looksLikeConnectorFile(text)) return [];
     const range = new vscode.Range(0, 0, 0, 0);
-    const parsed = parseConnectorFile(text, path.basename(doc.fileName).replace(/(\.connector)?\.json$/i, '') || undefined);
+    const parsed = parseConnectorFile(
+      text,
+      path.basename(doc.fileName).replace(/(\.connector)?\.json$/i, '') || undefined,
+    );
     if (!parsed.ok) {
       return [new vscode.CodeLens(range, { title: `$(error) ${parsed.message}`, command: '' })];
     }
@@ -31,7 +34,9 @@ export class ConnectorCodeLens implements vscode.CodeLensProvider, vscode.Dispos
       const start = target?.kind === 'local';
       return [
         new vscode.CodeLens(range, {
-          title: start ? '$(play) Start Local Cluster to deploy' : '$(gear) Configure a Connect cluster to deploy',
+          title: start
+            ? '$(play) Start Local Cluster to deploy'
+            : '$(gear) Configure a Connect cluster to deploy',
           command: start ? 'kafkaConnectLab.startLocalCluster' : 'kafkaConnectLab.configureClusters',
         }),
       ];
@@ -43,11 +48,19 @@ export class ConnectorCodeLens implements vscode.CodeLensProvider, vscode.Dispos
         command: 'kafkaConnectLab.deployConnector',
         arguments: [doc.uri, target.id],
       }),
-      new vscode.CodeLens(range, { title: '$(check) Validate', command: 'kafkaConnectLab.validateConnector', arguments: [doc.uri, target.id] }),
+      new vscode.CodeLens(range, {
+        title: '$(check) Validate',
+        command: 'kafkaConnectLab.validateConnector',
+        arguments: [doc.uri, target.id],
+      }),
     ];
     if (view) {
       lenses.push(
-        new vscode.CodeLens(range, { title: '$(diff) Compare with running', command: 'kafkaConnectLab.compareWithRunning', arguments: [doc.uri, target.id] }),
+        new vscode.CodeLens(range, {
+          title: '$(diff) Compare with running',
+          command: 'kafkaConnectLab.compareWithRunning',
+          arguments: [doc.uri, target.id],
+        }),
       );
       const failed = view.health === 'failed' || view.health === 'degraded';
       lenses.push(

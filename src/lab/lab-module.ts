@@ -1,6 +1,8 @@
 import type { LocalClusterProvider } from './local-cluster';
 
-type LabModule = typeof import('../../runtime/lab/index.js');
+import type * as LabApi from '../../runtime/lab/index.js';
+
+type LabModule = typeof LabApi;
 
 // The lab module pulls in Kafka and PostgreSQL clients; loading it on first use keeps activation fast.
 let loaded: Promise<LabModule> | undefined;

@@ -46,27 +46,38 @@ export class LocalClusterController implements vscode.Disposable {
   }
 
   async start(): Promise<ClusterStatus | undefined> {
-    if (this.busy) throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
+    if (this.busy)
+      throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
     this.busy = true;
     this.setState('starting', undefined);
     try {
       return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Starting the local Kafka Connect cluster', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: 'Starting the local Kafka Connect cluster',
+          cancellable: true,
+        },
         async (progress, token) => {
           const onProgress = (line: string) => {
             this.log.info(`[lab] ${line}`);
             progress.report({ message: line });
           };
-          const cancelled = new Promise<'cancelled'>((resolve) => token.onCancellationRequested(() => resolve('cancelled')));
+          const cancelled = new Promise<'cancelled'>((resolve) =>
+            token.onCancellationRequested(() => resolve('cancelled')),
+          );
           const result = await Promise.race([this.provider.up({ onProgress }), cancelled]);
           if (result === 'cancelled') {
             this.log.info('start cancelled: stopping what was started');
-            await this.provider.down({ onProgress }).catch((err: unknown) => this.log.warn(`down after cancel: ${describeError(err)}`));
+            await this.provider
+              .down({ onProgress })
+              .catch((err: unknown) => this.log.warn(`down after cancel: ${describeError(err)}`));
             this.setState('stopped', undefined);
             throw new ExtensionError('cancelled', 'cancelled');
           }
           this.apply(result);
-          this.log.info(`local cluster up: Kafka ${result.kafka.bootstrapServers ?? '?'}, Connect ${result.connect.url ?? '(none)'}`);
+          this.log.info(
+            `local cluster up: Kafka ${result.kafka.bootstrapServers ?? '?'}, Connect ${result.connect.url ?? '(none)'}`,
+          );
           return result;
         },
       );
@@ -83,7 +94,8 @@ export class LocalClusterController implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
-    if (this.busy) throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
+    if (this.busy)
+      throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
     this.busy = true;
     this.stopHealth();
     this.setState('stopping', undefined);
@@ -148,7 +160,9 @@ export class LocalClusterController implements vscode.Disposable {
     if (status?.connect.state === 'running') return;
     this.stopHealth();
     const tail = await this.logTail(30);
-    this.log.error(`the Connect runtime stopped answering /health (state: ${status?.connect.state ?? 'unknown'})${tail ? `\nlast log lines:\n${tail}` : ''}`);
+    this.log.error(
+      `the Connect runtime stopped answering /health (state: ${status?.connect.state ?? 'unknown'})${tail ? `\nlast log lines:\n${tail}` : ''}`,
+    );
     const now = Date.now();
     this.restarts = this.restarts.filter((t) => now - t < RESTART_WINDOW_MS);
     if (this.restarts.length >= MAX_RESTARTS) {

@@ -31,7 +31,7 @@ export function diffConfigs(local: ConnectorConfig, running: ConnectorConfig): C
 export function canonicalConfigText(name: string, config: ConnectorConfig): string {
   const masked = maskConfig({ ...config, name });
   const sorted: ConnectorConfig = {};
-  for (const key of Object.keys(masked).sort()) sorted[key] = masked[key] as string;
+  for (const key of Object.keys(masked).sort()) sorted[key] = masked[key];
   return JSON.stringify({ name, config: sorted }, null, 2) + '\n';
 }
 

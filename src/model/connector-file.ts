@@ -10,7 +10,11 @@ export interface ConnectorFile {
 
 export type ConnectorFileResult =
   | { ok: true; file: ConnectorFile }
-  | { ok: false; reason: 'malformed-json' | 'not-an-object' | 'no-connector-class' | 'no-name' | 'bad-value'; message: string };
+  | {
+      ok: false;
+      reason: 'malformed-json' | 'not-an-object' | 'no-connector-class' | 'no-name' | 'bad-value';
+      message: string;
+    };
 
 /**
  * Parses connector JSON. Errors name the cause and the next step, because they are shown to the
@@ -32,7 +36,8 @@ export function parseConnectorFile(text: string, fallbackName?: string): Connect
     return {
       ok: false,
       reason: 'not-an-object',
-      message: 'A connector file must be a JSON object: either {"name": ..., "config": {...}} or a flat config map.',
+      message:
+        'A connector file must be a JSON object: either {"name": ..., "config": {...}} or a flat config map.',
     };
   }
   const wrapped = isPlainObject(doc.config);
@@ -46,7 +51,7 @@ export function parseConnectorFile(text: string, fallbackName?: string): Connect
         message: `Config value of "${key}" must be a string, number or boolean (Connect configs are string maps).`,
       };
     }
-    config[key] = String(value);
+    config[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
   if (!config['connector.class']) {
     return {
@@ -57,7 +62,8 @@ export function parseConnectorFile(text: string, fallbackName?: string): Connect
     };
   }
   const nameFromDoc = wrapped ? doc.name : config.name;
-  const name = typeof nameFromDoc === 'string' && nameFromDoc.trim() !== '' ? nameFromDoc.trim() : fallbackName;
+  const name =
+    typeof nameFromDoc === 'string' && nameFromDoc.trim() !== '' ? nameFromDoc.trim() : fallbackName;
   if (!name) {
     return { ok: false, reason: 'no-name', message: 'The connector has no "name". Add a "name" field.' };
   }

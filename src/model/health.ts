@@ -44,7 +44,10 @@ const ORDER: Record<Health, number> = {
 };
 
 /** Failed first, then degraded and transitional, healthy last; by name within a group. */
-export function compareByHealth(a: { name: string; health: Health }, b: { name: string; health: Health }): number {
+export function compareByHealth(
+  a: { name: string; health: Health },
+  b: { name: string; health: Health },
+): number {
   return ORDER[a.health] - ORDER[b.health] || a.name.localeCompare(b.name);
 }
 

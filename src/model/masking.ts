@@ -4,7 +4,8 @@ export const MASK = '********';
 
 // Connect itself hides PASSWORD-typed keys; without the ConfigDef at hand we go by name, which
 // covers the usual suspects (connection.password, sasl.jaas.config, *.api.key, *.secret, tokens).
-const SENSITIVE = /(password|passwd|secret|token|credential|jaas\.config|api\.key|private\.key|keystore\.key|access\.key)/i;
+const SENSITIVE =
+  /(password|passwd|secret|token|credential|jaas\.config|api\.key|private\.key|keystore\.key|access\.key)/i;
 const SECRET_REF = /^\$\{secret:[^}]+\}$/;
 
 export function isSensitiveKey(key: string): boolean {

@@ -6,7 +6,7 @@ const REF = /\$\{secret:([A-Za-z0-9_.\-/]+)\}/g;
 export function secretReferences(config: ConnectorConfig): string[] {
   const names = new Set<string>();
   for (const value of Object.values(config)) {
-    for (const m of value.matchAll(REF)) names.add(m[1] as string);
+    for (const m of value.matchAll(REF)) names.add(m[1]);
   }
   return [...names];
 }

@@ -1,4 +1,9 @@
-import type { ConnectorInfo, ConnectorStateInfo, ConnectorType, ExpandedConnector } from '../../protocol/connect-rest/entities';
+import type {
+  ConnectorInfo,
+  ConnectorStateInfo,
+  ConnectorType,
+  ExpandedConnector,
+} from '../../protocol/connect-rest/entities';
 import type { HealthSummary } from './health';
 import { compareByHealth, rollUp } from './health';
 

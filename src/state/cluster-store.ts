@@ -44,7 +44,12 @@ export class ClusterStore implements vscode.Disposable {
   private poll: PollState;
   private inFlight: Promise<void> | undefined;
   private disposed = false;
-  private localTarget: ClusterTarget = { id: LOCAL_ID, name: 'Local lab', kind: 'local', localState: 'stopped' };
+  private localTarget: ClusterTarget = {
+    id: LOCAL_ID,
+    name: 'Local lab',
+    kind: 'local',
+    localState: 'stopped',
+  };
 
   constructor(
     private settings: Settings,
@@ -71,7 +76,9 @@ export class ClusterStore implements vscode.Disposable {
   defaultTarget(): ClusterTarget | undefined {
     const usable = this.targetsList.filter((t) => t.client);
     if (this.settings.defaultCluster) {
-      const named = this.targetsList.find((t) => t.name === this.settings.defaultCluster || t.id === this.settings.defaultCluster);
+      const named = this.targetsList.find(
+        (t) => t.name === this.settings.defaultCluster || t.id === this.settings.defaultCluster,
+      );
       if (named) return named;
     }
     return usable.find((t) => t.kind === 'local') ?? usable[0] ?? this.targetsList[0];

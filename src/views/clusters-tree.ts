@@ -35,7 +35,9 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!node) {
       const targets = this.store.targets;
       // Nothing configured and the lab not running: an empty root lets the welcome content show.
-      const onlyIdleLocal = targets.every((t) => t.kind === 'local' && !t.client && t.localState !== 'starting');
+      const onlyIdleLocal = targets.every(
+        (t) => t.kind === 'local' && !t.client && t.localState !== 'starting',
+      );
       return onlyIdleLocal ? [] : targets.map((t) => ({ kind: 'cluster', clusterId: t.id }));
     }
     switch (node.kind) {
@@ -92,12 +94,33 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const snap = this.store.snapshot(clusterId);
     if (!snap) return [{ kind: 'message', clusterId, text: 'Loading…', icon: 'loading~spin' }];
     if (snap.error) {
-      return [{ kind: 'message', clusterId, text: snap.error, detail: snap.error, icon: 'error', command: 'kafkaConnectLab.refresh' }];
+      return [
+        {
+          kind: 'message',
+          clusterId,
+          text: snap.error,
+          detail: snap.error,
+          icon: 'error',
+          command: 'kafkaConnectLab.refresh',
+        },
+      ];
     }
-    const connectors: TreeNode[] = snap.connectors.map((c) => ({ kind: 'connector', clusterId, connector: c.name }));
+    const connectors: TreeNode[] = snap.connectors.map((c) => ({
+      kind: 'connector',
+      clusterId,
+      connector: c.name,
+    }));
     const empty: TreeNode[] =
       connectors.length === 0
-        ? [{ kind: 'message', clusterId, text: 'No connectors — deploy one from a JSON file', icon: 'info', command: 'kafkaConnectLab.deployConnector' }]
+        ? [
+            {
+              kind: 'message',
+              clusterId,
+              text: 'No connectors — deploy one from a JSON file',
+              icon: 'info',
+              command: 'kafkaConnectLab.deployConnector',
+            },
+          ]
         : [];
     return [...connectors, ...empty, { kind: 'plugins', clusterId }];
   }
@@ -107,7 +130,8 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     if (!client) return [];
     try {
       const topics = await client.topics(connector);
-      if (topics.length === 0) return [{ kind: 'message', clusterId, text: 'No topics used yet', icon: 'info' }];
+      if (topics.length === 0)
+        return [{ kind: 'message', clusterId, text: 'No topics used yet', icon: 'info' }];
       return topics.sort().map((topic) => ({ kind: 'topic', clusterId, connector, topic }));
     } catch (err) {
       return [{ kind: 'message', clusterId, text: describeError(err), icon: 'error' }];
@@ -162,11 +186,20 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         item.id = `${node.clusterId}/c/${node.connector}/t/${node.task}`;
         const state = task?.state ?? 'UNKNOWN';
         item.description = `${state} · ${task?.worker_id ?? ''}`;
-        const health = state === 'RUNNING' ? 'running' : state === 'FAILED' ? 'failed' : state === 'PAUSED' ? 'paused' : 'unassigned';
+        const health =
+          state === 'RUNNING'
+            ? 'running'
+            : state === 'FAILED'
+              ? 'failed'
+              : state === 'PAUSED'
+                ? 'paused'
+                : 'unassigned';
         const { icon, color } = healthIcon(health);
         item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
         item.contextValue = `task;state=${state}${task?.trace ? ';trace' : ''}`;
-        item.tooltip = task?.trace ? maskText(traceHeadline(task.trace) ?? '') : `${state} on ${task?.worker_id ?? '?'}`;
+        item.tooltip = task?.trace
+          ? maskText(traceHeadline(task.trace) ?? '')
+          : `${state} on ${task?.worker_id ?? '?'}`;
         if (task?.trace) {
           item.command = { command: 'kafkaConnectLab.showTrace', title: 'Show trace', arguments: [node] };
         }
@@ -191,7 +224,10 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
         return item;
       }
       case 'plugin-group': {
-        const item = new vscode.TreeItem(PLUGIN_GROUP_LABEL[node.type] ?? node.type, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          PLUGIN_GROUP_LABEL[node.type] ?? node.type,
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `${node.clusterId}/plugins/${node.type}`;
         item.description = String(node.plugins.length);
         return item;
@@ -222,8 +258,15 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
     const healths = snap?.connectors.map((c) => c.health).filter((h) => h !== 'unknown') ?? [];
     if (target.kind === 'local') {
       const state = target.localState ?? 'stopped';
-      item.iconPath = new vscode.ThemeIcon(state === 'running' ? 'vm-running' : state === 'starting' || state === 'stopping' ? 'loading~spin' : 'vm-outline');
-      item.description = state === 'running' && snap && !snap.error ? `${state} · ${clusterSummary(healths)}` : state;
+      item.iconPath = new vscode.ThemeIcon(
+        state === 'running'
+          ? 'vm-running'
+          : state === 'starting' || state === 'stopping'
+            ? 'loading~spin'
+            : 'vm-outline',
+      );
+      item.description =
+        state === 'running' && snap && !snap.error ? `${state} · ${clusterSummary(healths)}` : state;
       item.contextValue = `cluster;local;state=${state}`;
     } else {
       item.iconPath = new vscode.ThemeIcon(snap?.error || target.configError ? 'vm-outline' : 'vm-connect');

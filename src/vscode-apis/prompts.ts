@@ -19,6 +19,11 @@ export const vscodePrompts: Prompts = {
     return vscode.window.showQuickPick(items, { placeHolder });
   },
   async input(prompt, opts) {
-    return vscode.window.showInputBox({ prompt, password: opts?.password, value: opts?.value, ignoreFocusOut: true });
+    return vscode.window.showInputBox({
+      prompt,
+      password: opts?.password,
+      value: opts?.value,
+      ignoreFocusOut: true,
+    });
   },
 };

@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KafkaConnectLabApi } from '../../src/extension';
-import type { TreeNode } from '../../src/views/nodes';
 import { api, autoPrompts, codeLensTitles, commandError, manifest, openFile, waitFor } from './helpers';
 import type { TestManifest } from './helpers';
 
@@ -37,33 +36,55 @@ describe('Kafka Connect Lab on bad input', function () {
   });
 
   it('a missing secret: the message says which one and how to store it', async () => {
-    const err = await commandError('kafkaConnectLab.deployConnector', vscode.Uri.file(m.files.secret), `ext:${m.clusterName}`);
+    const err = await commandError(
+      'kafkaConnectLab.deployConnector',
+      vscode.Uri.file(m.files.secret),
+      `ext:${m.clusterName}`,
+    );
     assert.match(String(err), /not stored yet: kcl\.test\./);
     assert.match(String(err), /Store Secret/);
   });
 
-  it('Connect rejects the config: Connect\'s own message reaches the user', async () => {
-    const err = await commandError('kafkaConnectLab.validateConnector', vscode.Uri.file(m.files.noTopic), `ext:${m.clusterName}`);
+  it("Connect rejects the config: Connect's own message reaches the user", async () => {
+    const err = await commandError(
+      'kafkaConnectLab.validateConnector',
+      vscode.Uri.file(m.files.noTopic),
+      `ext:${m.clusterName}`,
+    );
     // Validation answers 200 with error_count; the deploy path surfaces the 400 text.
     assert.equal(err, undefined);
-    const deployErr = await commandError('kafkaConnectLab.deployConnector', vscode.Uri.file(m.files.noTopic), `ext:${m.clusterName}`);
+    const deployErr = await commandError(
+      'kafkaConnectLab.deployConnector',
+      vscode.Uri.file(m.files.noTopic),
+      `ext:${m.clusterName}`,
+    );
     assert.match(String(deployErr), /Connector configuration is invalid/);
     const diags = vscode.languages.getDiagnostics(vscode.Uri.file(m.files.noTopic));
-    assert.ok(diags.some((d) => /topic/.test(d.message)), diags.map((d) => d.message).join(' | '));
+    assert.ok(
+      diags.some((d) => /topic/.test(d.message)),
+      diags.map((d) => d.message).join(' | '),
+    );
   });
 
   it('an unreachable cluster: the tree says it cannot be reached, with the URL', async () => {
     const cfg = vscode.workspace.getConfiguration('kafkaConnectLab');
     const clusters = cfg.get<unknown[]>('clusters') ?? [];
-    await cfg.update('clusters', [...clusters, { name: 'nowhere', url: m.unreachableUrl }], vscode.ConfigurationTarget.Workspace);
+    await cfg.update(
+      'clusters',
+      [...clusters, { name: 'nowhere', url: m.unreachableUrl }],
+      vscode.ConfigurationTarget.Workspace,
+    );
     try {
       const message = await waitFor('unreachable message', async () => {
-        const children = (await lab.tree.getChildren({ kind: 'cluster', clusterId: 'ext:nowhere' })) as TreeNode[];
+        const children = await lab.tree.getChildren({ kind: 'cluster', clusterId: 'ext:nowhere' });
         const msg = children.find((c) => c.kind === 'message');
         return msg?.kind === 'message' && /Cannot reach/.test(msg.text) ? msg.text : undefined;
       });
       assert.ok(message.includes(m.unreachableUrl), message);
-      const err = await commandError('kafkaConnectLab.pauseConnector', { clusterId: 'ext:nowhere', connector: 'x' });
+      const err = await commandError('kafkaConnectLab.pauseConnector', {
+        clusterId: 'ext:nowhere',
+        connector: 'x',
+      });
       assert.match(String(err), /Cannot reach nowhere/);
       assert.match(String(err), /Check that the cluster is running/);
     } finally {

@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { KafkaConnectLabApi } from '../../src/extension';
-import type { TreeNode } from '../../src/views/nodes';
 import { api, autoPrompts, codeLensTitles, manifest, openFile, waitFor } from './helpers';
 import type { TestManifest } from './helpers';
 
@@ -18,12 +17,14 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
 
   const state = (name: string) => lab.store.connector(clusterId, name)?.summary?.label;
   const rootItems = async () => {
-    const roots = (await lab.tree.getChildren()) as TreeNode[];
+    const roots = await lab.tree.getChildren();
     return roots.map((n) => ({ node: n, item: lab.tree.getTreeItem(n) }));
   };
   const connectorItems = async () => {
-    const children = (await lab.tree.getChildren({ kind: 'cluster', clusterId })) as TreeNode[];
-    return children.filter((n) => n.kind === 'connector').map((n) => ({ node: n, item: lab.tree.getTreeItem(n) }));
+    const children = await lab.tree.getChildren({ kind: 'cluster', clusterId });
+    return children
+      .filter((n) => n.kind === 'connector')
+      .map((n) => ({ node: n, item: lab.tree.getTreeItem(n) }));
   };
 
   before(async function () {
@@ -31,7 +32,10 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     lab = await api();
     lab.setPrompts(autoPrompts());
     clusterId = `ext:${m.clusterName}`;
-    await waitFor('the configured cluster in the store', () => lab.store.snapshot(clusterId) && !lab.store.snapshot(clusterId)?.error);
+    await waitFor(
+      'the configured cluster in the store',
+      () => lab.store.snapshot(clusterId) && !lab.store.snapshot(clusterId)?.error,
+    );
   });
 
   after(() => lab?.setPrompts(undefined));
@@ -41,15 +45,21 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     const cluster = roots.find((r) => r.item.label === m.clusterName);
     assert.ok(cluster, `cluster ${m.clusterName} in ${JSON.stringify(roots.map((r) => r.item.label))}`);
     assert.notEqual(cluster.item.description, 'unreachable');
-    const children = (await lab.tree.getChildren(cluster.node)) as TreeNode[];
-    assert.ok(children.some((c) => c.kind === 'plugins'), 'a Plugins node per cluster');
+    const children = await lab.tree.getChildren(cluster.node);
+    assert.ok(
+      children.some((c) => c.kind === 'plugins'),
+      'a Plugins node per cluster',
+    );
   });
 
   it('lists the plugins from GET /connector-plugins?connectorsOnly=false', async () => {
-    const groups = (await lab.tree.getChildren({ kind: 'plugins', clusterId })) as TreeNode[];
+    const groups = await lab.tree.getChildren({ kind: 'plugins', clusterId });
     const types = groups.map((g) => (g.kind === 'plugin-group' ? g.type : ''));
     assert.ok(types.includes('source') && types.includes('sink'), `plugin groups: ${types.join(',')}`);
-    assert.ok(types.includes('transformation') || types.includes('converter'), 'non-connector plugins are listed too');
+    assert.ok(
+      types.includes('transformation') || types.includes('converter'),
+      'non-connector plugins are listed too',
+    );
     const sources = groups.find((g) => g.kind === 'plugin-group' && g.type === 'source');
     const classes = sources?.kind === 'plugin-group' ? sources.plugins.map((p) => p.class) : [];
     assert.ok(classes.includes('org.apache.kafka.connect.file.FileStreamSourceConnector'), classes.join(','));
@@ -58,8 +68,13 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
   it('deploys the FileStream source from its workspace file ({name, config} shape) and shows it RUNNING', async () => {
     await openFile(m.files.source);
     const before = await codeLensTitles(m.files.source);
-    assert.ok(before.some((t) => t.includes(`Deploy to ${m.clusterName}`)), `lenses: ${before.join(' | ')}`);
-    const result = await vscode.commands.executeCommand<{ created: boolean }>('kafkaConnectLab.deployConnector');
+    assert.ok(
+      before.some((t) => t.includes(`Deploy to ${m.clusterName}`)),
+      `lenses: ${before.join(' | ')}`,
+    );
+    const result = await vscode.commands.executeCommand<{ created: boolean }>(
+      'kafkaConnectLab.deployConnector',
+    );
     assert.equal(result.created, true);
     await waitFor('source RUNNING · 1/1 task', () => state(m.sourceName) === 'RUNNING · 1/1 task');
     const item = (await connectorItems()).find((c) => c.item.label === m.sourceName);
@@ -70,14 +85,23 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
       const t = await codeLensTitles(m.files.source);
       return t.some((x) => x.includes('RUNNING · 1/1 task')) ? t : undefined;
     });
-    assert.ok(lenses.some((t) => t.includes(`Update on ${m.clusterName}`)), lenses.join(' | '));
+    assert.ok(
+      lenses.some((t) => t.includes(`Update on ${m.clusterName}`)),
+      lenses.join(' | '),
+    );
     assert.ok(lenses.some((t) => t.includes('Compare with running')));
   });
 
   it('updates on a second deploy and the comparison shows no difference', async () => {
-    const result = await vscode.commands.executeCommand<{ created: boolean }>('kafkaConnectLab.deployConnector', vscode.Uri.file(m.files.source));
+    const result = await vscode.commands.executeCommand<{ created: boolean }>(
+      'kafkaConnectLab.deployConnector',
+      vscode.Uri.file(m.files.source),
+    );
     assert.equal(result.created, false);
-    const changes = await vscode.commands.executeCommand<unknown[]>('kafkaConnectLab.compareWithRunning', vscode.Uri.file(m.files.source));
+    const changes = await vscode.commands.executeCommand<unknown[]>(
+      'kafkaConnectLab.compareWithRunning',
+      vscode.Uri.file(m.files.source),
+    );
     assert.deepEqual(changes, []);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor opened');
@@ -86,7 +110,7 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
   it('records flow: lines appended to the input file reach the topic the connector reports', async () => {
     appendFileSync(m.sourceInput, 'first line\nsecond line\n');
     const topics = await waitFor('topic tracked', async () => {
-      const nodes = (await lab.tree.getChildren({ kind: 'topics', clusterId, connector: m.sourceName })) as TreeNode[];
+      const nodes = await lab.tree.getChildren({ kind: 'topics', clusterId, connector: m.sourceName });
       const names = nodes.flatMap((n) => (n.kind === 'topic' ? [n.topic] : []));
       return names.length > 0 ? names : undefined;
     });
@@ -104,28 +128,48 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     t0 = Date.now();
     await vscode.commands.executeCommand('kafkaConnectLab.resumeConnector', ref);
     await waitFor('RUNNING again', () => state(m.sourceName) === 'RUNNING · 1/1 task', 15_000);
-    console.log(`    tree showed PAUSED ${pausedAfter} ms and RUNNING ${Date.now() - t0} ms after the command`);
+    console.log(
+      `    tree showed PAUSED ${pausedAfter} ms and RUNNING ${Date.now() - t0} ms after the command`,
+    );
   });
 
   it('deploys a flat-shape sink whose task fails, lists it first, shows the trace, and recovers with "Restart failed tasks"', async () => {
     // sinkOutput is a directory, so FileStreamSinkTask cannot open it: a real task failure.
     assert.ok(statSync(m.sinkOutput).isDirectory());
-    await vscode.commands.executeCommand('kafkaConnectLab.deployConnector', vscode.Uri.file(m.files.sink), clusterId);
-    await waitFor('sink task FAILED', () => lab.store.connector(clusterId, m.sinkName)?.summary?.failedTasks === 1, 60_000);
+    await vscode.commands.executeCommand(
+      'kafkaConnectLab.deployConnector',
+      vscode.Uri.file(m.files.sink),
+      clusterId,
+    );
+    await waitFor(
+      'sink task FAILED',
+      () => lab.store.connector(clusterId, m.sinkName)?.summary?.failedTasks === 1,
+      60_000,
+    );
     const items = await connectorItems();
     assert.equal(items[0]?.item.label, m.sinkName, 'failed connectors sort first');
     assert.match(String(items[0]?.item.contextValue), /;failed/);
     const tooltip = items[0]?.item.tooltip;
-    assert.ok(tooltip instanceof vscode.MarkdownString && /Exception/.test(tooltip.value), 'trace in the tooltip');
+    assert.ok(
+      tooltip instanceof vscode.MarkdownString && /Exception/.test(tooltip.value),
+      'trace in the tooltip',
+    );
 
-    const trace = await vscode.commands.executeCommand<string>('kafkaConnectLab.showTrace', { clusterId, connector: m.sinkName, task: 0 });
+    const trace = await vscode.commands.executeCommand<string>('kafkaConnectLab.showTrace', {
+      clusterId,
+      connector: m.sinkName,
+      task: 0,
+    });
     assert.match(trace, /Exception/);
     const shown = vscode.window.activeTextEditor?.document;
     assert.ok(shown?.uri.path.endsWith('.trace.log'), `trace editor: ${shown?.uri.toString()}`);
     assert.match(shown?.getText() ?? '', /Exception/);
 
     rmSync(m.sinkOutput, { recursive: true });
-    await vscode.commands.executeCommand('kafkaConnectLab.restartFailedTasks', { clusterId, connector: m.sinkName });
+    await vscode.commands.executeCommand('kafkaConnectLab.restartFailedTasks', {
+      clusterId,
+      connector: m.sinkName,
+    });
     await waitFor('sink RUNNING · 1/1 task', () => state(m.sinkName) === 'RUNNING · 1/1 task', 30_000);
     await waitFor('records in the sink file', () => {
       try {
@@ -138,37 +182,74 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
 
   it('shows offsets, explains the STOPPED rule, stops first and resets', async () => {
     const ref = { clusterId, connector: m.sourceName };
-    const offsets = await vscode.commands.executeCommand<{ offsets: { partition: Record<string, unknown> }[] }>('kafkaConnectLab.showOffsets', ref);
-    assert.ok(offsets.offsets.some((o) => o.partition.filename === m.sourceInput), JSON.stringify(offsets));
+    const offsets = await vscode.commands.executeCommand<{
+      offsets: { partition: Record<string, unknown> }[];
+    }>('kafkaConnectLab.showOffsets', ref);
+    assert.ok(
+      offsets.offsets.some((o) => o.partition.filename === m.sourceInput),
+      JSON.stringify(offsets),
+    );
     const prompts = autoPrompts();
     lab.setPrompts(prompts);
-    const result = await vscode.commands.executeCommand<{ message: string }>('kafkaConnectLab.resetOffsets', ref);
+    const result = await vscode.commands.executeCommand<{ message: string }>(
+      'kafkaConnectLab.resetOffsets',
+      ref,
+    );
     assert.match(result.message, /reset successfully/);
-    assert.ok(prompts.asked.some((q) => /Stop it to reset/.test(q)), `asked: ${prompts.asked.join(' / ')}`);
+    assert.ok(
+      prompts.asked.some((q) => /Stop it to reset/.test(q)),
+      `asked: ${prompts.asked.join(' / ')}`,
+    );
     await waitFor('STOPPED', () => state(m.sourceName)?.startsWith('STOPPED'));
     lab.setPrompts(autoPrompts());
   });
 
   it('resolves ${secret:NAME} at deploy time and masks it in the running config view', async () => {
-    await vscode.commands.executeCommand('kafkaConnectLab.storeSecret', `kcl.test.${m.suffix}`, 'hunter2-not-shown');
+    await vscode.commands.executeCommand(
+      'kafkaConnectLab.storeSecret',
+      `kcl.test.${m.suffix}`,
+      'hunter2-not-shown',
+    );
     const doc = JSON.parse(readFileSync(m.files.secret, 'utf8')) as { name: string };
-    await vscode.commands.executeCommand('kafkaConnectLab.deployConnector', vscode.Uri.file(m.files.secret), clusterId);
-    const config = await vscode.commands.executeCommand<Record<string, string>>('kafkaConnectLab.openRunningConfig', { clusterId, connector: doc.name });
+    await vscode.commands.executeCommand(
+      'kafkaConnectLab.deployConnector',
+      vscode.Uri.file(m.files.secret),
+      clusterId,
+    );
+    const config = await vscode.commands.executeCommand<Record<string, string>>(
+      'kafkaConnectLab.openRunningConfig',
+      { clusterId, connector: doc.name },
+    );
     assert.equal(config['connection.password'], 'hunter2-not-shown', 'the cluster got the resolved value');
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.ok(!text.includes('hunter2'), 'no secret in the editor');
     assert.match(text, /"connection.password": "\*{8}"/);
-    await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', { clusterId, connector: doc.name });
+    await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', {
+      clusterId,
+      connector: doc.name,
+    });
   });
 
   it('deletes after confirmation and the connectors leave the tree', async () => {
     const declined = autoPrompts({ confirm: false });
     lab.setPrompts(declined);
-    assert.equal(await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', { clusterId, connector: m.sinkName }), false);
+    assert.equal(
+      await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', {
+        clusterId,
+        connector: m.sinkName,
+      }),
+      false,
+    );
     assert.ok(lab.store.connector(clusterId, m.sinkName), 'declined: still there');
     lab.setPrompts(autoPrompts());
     for (const name of [m.sinkName, m.sourceName]) {
-      assert.equal(await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', { clusterId, connector: name }), true);
+      assert.equal(
+        await vscode.commands.executeCommand('kafkaConnectLab.deleteConnector', {
+          clusterId,
+          connector: name,
+        }),
+        true,
+      );
     }
     await waitFor('both gone', async () => {
       const labels = (await connectorItems()).map((c) => c.item.label);

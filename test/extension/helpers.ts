@@ -16,7 +16,16 @@ export interface TestManifest {
   sinkName: string;
   sourceInput: string;
   sinkOutput: string;
-  files: { source: string; sink: string; malformed: string; noClass: string; noTopic: string; secret: string };
+  /** Set when the launcher lets the suite drive the local lab (runtime/lab) in this state dir. */
+  lab?: { stateDir: string; owned: boolean };
+  files: {
+    source: string;
+    sink: string;
+    malformed: string;
+    noClass: string;
+    noTopic: string;
+    secret: string;
+  };
 }
 
 export function workspaceDir(): string {
@@ -53,7 +62,11 @@ export function autoPrompts(answers: { confirm?: boolean } = {}): Prompts & { as
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails with the last observation. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -64,7 +77,8 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${String(last)})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -75,7 +89,10 @@ export async function openFile(path: string): Promise<vscode.TextEditor> {
 }
 
 export async function codeLensTitles(path: string): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(path));
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    vscode.Uri.file(path),
+  );
   return (lenses ?? []).map((l) => l.command?.title ?? '');
 }
 

@@ -18,7 +18,10 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, color: false, reporter: 'spec' });
   const grep = process.env.KCL_EXT_GREP;
   if (grep) mocha.grep(grep);
-  for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(__dirname, f));
   const result: ExtensionTestResult = { passed: 0, failed: 0, pending: 0, failures: [] };
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());

@@ -37,9 +37,21 @@ export async function realConnectJarsWithFileStream(log: (line: string) => void)
   for (const f of files.filter((f) => f.endsWith('.jar'))) copyFileSync(join(jars, f), join(dir, f));
   const classes = join(dir, '.classes');
   mkdirSync(classes);
-  execFileSync('javac', ['--release', '17', '-cp', join(jars, clients), '-d', classes, join(__dirname, 'fixtures', 'AppInfoParser.java')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'javac',
+    [
+      '--release',
+      '17',
+      '-cp',
+      join(jars, clients),
+      '-d',
+      classes,
+      join(__dirname, 'fixtures', 'AppInfoParser.java'),
+    ],
+    {
+      stdio: 'inherit',
+    },
+  );
   execFileSync('jar', ['cf', join(dir, 'zz-appinfo-bridge.jar'), '-C', classes, '.'], { stdio: 'inherit' });
   rmSync(classes, { recursive: true });
   writeFileSync(join(dir, '.complete'), new Date().toISOString());

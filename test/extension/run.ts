@@ -10,11 +10,26 @@
  * Prints "N passed, N failed" last; exit code 1 on any failure.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeServer } from '../support/code-server';
-import { ensureTools, openWorkbench, startCodeServer, workbenchUrl } from '../support/code-server';
+import {
+  ensureTools,
+  interestingLogLine,
+  openWorkbench,
+  startCodeServer,
+  workbenchUrl,
+} from '../support/code-server';
 import type { RealConnectWorker } from '../support/real-connect';
 import { freePort, startRealConnect } from '../support/real-connect';
 import { OUT_DIR, REPO_ROOT, buildExtensionTests } from './build';
@@ -30,6 +45,12 @@ export interface ExtensionSuiteOptions {
   resultsDir?: string;
   /** Skip the Playwright UI checks (mocha suites only). */
   skipUi?: boolean;
+  /**
+   * Let the suite start/stop the local lab by command. With KCL_STATE_DIR set (the launcher's
+   * cluster) it reuses that cluster and never stops it; otherwise it gets a fresh state dir and
+   * stops everything at the end. Default: on unless KCL_EXT_LAB=0.
+   */
+  lab?: boolean;
   log?: (line: string) => void;
 }
 
@@ -44,15 +65,22 @@ export interface ExtensionSuiteResult {
 const RUN_TIMEOUT_MS = 10 * 60_000;
 
 export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promise<ExtensionSuiteResult> {
-  const log = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const resultsDir = opts.resultsDir ?? join(REPO_ROOT, 'test-results', 'extension');
   mkdirSync(resultsDir, { recursive: true });
+  const print = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
+  const fullLog = createWriteStream(join(resultsDir, 'workbench.log'));
+  const log = (line: string) => {
+    fullLog.write(line + '\n');
+    if (interestingLogLine(line)) print(line);
+  };
   const tools = await ensureTools();
   await buildExtensionTests();
 
   const work = mkdtempSync(join(tmpdir(), 'kcl-ext-test-'));
   let worker: RealConnectWorker | undefined;
   let server: CodeServer | undefined;
+  let labStateDir: string | undefined;
+  let labOwned = false;
   const result: ExtensionSuiteResult = { passed: 0, failed: 0, pending: 0, failures: [], resultsDir };
   try {
     let connectUrl = opts.connectUrl ?? process.env.KCL_EXT_CONNECT_URL;
@@ -70,8 +98,21 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
     const ws = join(work, 'ws');
     // freePort() closes its probe socket, so nothing listens there afterwards.
     const manifest = prepareWorkspace(ws, connectUrl, suffix, `http://127.0.0.1:${await freePort()}`);
+    const env: NodeJS.ProcessEnv = {};
+    if (opts.lab ?? process.env.KCL_EXT_LAB !== '0') {
+      const shared = process.env.KCL_STATE_DIR;
+      labStateDir = shared ?? join(work, 'lab-state');
+      labOwned = shared === undefined;
+      env.KCL_STATE_DIR = labStateDir;
+      manifest.lab = { stateDir: labStateDir, owned: labOwned };
+      writeFileSync(join(ws, '.kcl-test.json'), JSON.stringify(manifest, null, 2));
+    }
     const resultsFile = join(work, 'mocha-results.json');
-    server = await startCodeServer(tools, { workDir: join(work, 'code-server'), port: await freePort(), env: { KCL_EXT_RESULTS: resultsFile } });
+    server = await startCodeServer(tools, {
+      workDir: join(work, 'code-server'),
+      port: await freePort(),
+      env: { ...env, KCL_EXT_RESULTS: resultsFile },
+    });
     log(`extension suite: code-server at ${server.url}, Connect at ${connectUrl}`);
 
     // 1. mocha suites inside the extension host
@@ -94,21 +135,35 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       result.failed++;
       result.failures.push({
         title: 'extension host test run',
-        error: code === -1 ? `no result within ${RUN_TIMEOUT_MS / 60000} min` : `the run ended with code ${code} and wrote no results`,
+        error:
+          code === -1
+            ? `no result within ${RUN_TIMEOUT_MS / 60000} min`
+            : `the run ended with code ${code} and wrote no results`,
       });
     }
 
     // 2. UI checks with Playwright (a connector must exist for the tree and the CodeLens)
     if (!opts.skipUi) {
-      const body = JSON.parse(readFileSync(manifest.files.source, 'utf8')) as { name: string; config: Record<string, string> };
+      const body = JSON.parse(readFileSync(manifest.files.source, 'utf8')) as {
+        name: string;
+        config: Record<string, string>;
+      };
       const res = await fetch(`${connectUrl}/connectors/${encodeURIComponent(body.name)}/config`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ ...body.config, name: body.name }),
       });
-      if (!res.ok) throw new Error(`could not create the UI test connector: HTTP ${res.status} ${await res.text()}`);
+      if (!res.ok)
+        throw new Error(`could not create the UI test connector: HTTP ${res.status} ${await res.text()}`);
       await waitRunning(connectUrl, body.name);
-      const checks = await runUiChecks({ server, workspace: ws, extensionPath: REPO_ROOT, manifest, resultsDir, log });
+      const checks = await runUiChecks({
+        server,
+        workspace: ws,
+        extensionPath: REPO_ROOT,
+        manifest,
+        resultsDir,
+        log,
+      });
       for (const c of checks) {
         log(`  ${c.error ? '✗' : '✓'} UI: ${c.name}${c.error ? `\n      ${c.error}` : ''}`);
         if (c.error) {
@@ -116,7 +171,9 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
           result.failures.push({ title: `UI: ${c.name}`, error: c.error });
         } else result.passed++;
       }
-      await fetch(`${connectUrl}/connectors/${encodeURIComponent(body.name)}`, { method: 'DELETE' }).catch(() => undefined);
+      await fetch(`${connectUrl}/connectors/${encodeURIComponent(body.name)}`, { method: 'DELETE' }).catch(
+        () => undefined,
+      );
     }
   } finally {
     if (server) {
@@ -127,6 +184,12 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       copyFileSync(worker.logFile, join(resultsDir, 'real-connect.log'));
       await worker.stop();
     }
+    if (labStateDir && labOwned) {
+      // Whatever the suite left running in its own state dir (a failed test may skip the stop).
+      const lab = await import('../../runtime/lab/index.js');
+      await lab.down({ stateDir: labStateDir }).catch((err: unknown) => log(`lab down: ${String(err)}`));
+    }
+    fullLog.end();
     if (result.failed === 0) rmSync(work, { recursive: true, force: true });
     else log(`extension suite: work dir kept for inspection: ${work}`);
   }
@@ -139,7 +202,12 @@ async function waitRunning(url: string, name: string): Promise<void> {
     const res = await fetch(`${url}/connectors/${encodeURIComponent(name)}/status`);
     if (res.ok) {
       const s = (await res.json()) as { connector: { state: string }; tasks: { state: string }[] };
-      if (s.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING')) return;
+      if (
+        s.connector.state === 'RUNNING' &&
+        s.tasks.length > 0 &&
+        s.tasks.every((t) => t.state === 'RUNNING')
+      )
+        return;
     }
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -150,11 +218,15 @@ if (require.main === module) {
   runExtensionSuite({ skipUi: process.env.KCL_EXT_SKIP_UI === '1' }).then(
     (r) => {
       for (const f of r.failures) process.stdout.write(`\nFAILED ${f.title}\n${f.error}\n`);
-      process.stdout.write(`\nextension: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}\n`);
+      process.stdout.write(
+        `\nextension: ${r.passed} passed, ${r.failed} failed${r.pending ? `, ${r.pending} skipped` : ''}\n`,
+      );
       process.exitCode = r.failed > 0 ? 1 : 0;
     },
     (err: unknown) => {
-      process.stderr.write(`extension suite could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `extension suite could not run: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.stdout.write('\nextension: 0 passed, 1 failed\n');
       process.exitCode = 1;
     },

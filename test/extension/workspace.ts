@@ -3,7 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestManifest } from './helpers';
 
-export function prepareWorkspace(dir: string, connectUrl: string, suffix: string, unreachableUrl: string): TestManifest {
+export function prepareWorkspace(
+  dir: string,
+  connectUrl: string,
+  suffix: string,
+  unreachableUrl: string,
+): TestManifest {
   const connectors = join(dir, 'connectors');
   const data = join(dir, 'data');
   mkdirSync(connectors, { recursive: true });
@@ -56,10 +61,19 @@ export function prepareWorkspace(dir: string, connectUrl: string, suffix: string
     }),
   );
   writeFileSync(files.malformed, '{ "name": "broken", "config": { "connector.class": "x", }\n');
-  writeFileSync(files.noClass, json({ name: `kcl-ext-noclass-${suffix}`, config: { 'tasks.max': '1', topic } }));
+  writeFileSync(
+    files.noClass,
+    json({ name: `kcl-ext-noclass-${suffix}`, config: { 'tasks.max': '1', topic } }),
+  );
   writeFileSync(
     files.noTopic,
-    json({ name: `kcl-ext-notopic-${suffix}`, config: { 'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector', file: sourceInput } }),
+    json({
+      name: `kcl-ext-notopic-${suffix}`,
+      config: {
+        'connector.class': 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+        file: sourceInput,
+      },
+    }),
   );
   writeFileSync(
     files.secret,
@@ -81,7 +95,18 @@ export function prepareWorkspace(dir: string, connectUrl: string, suffix: string
       'kafkaConnectLab.refreshIntervalSeconds': 2,
     }),
   );
-  const manifest: TestManifest = { clusterName, connectUrl, unreachableUrl, suffix, topic, sourceName, sinkName, sourceInput, sinkOutput, files };
+  const manifest: TestManifest = {
+    clusterName,
+    connectUrl,
+    unreachableUrl,
+    suffix,
+    topic,
+    sourceName,
+    sinkName,
+    sourceInput,
+    sinkOutput,
+    files,
+  };
   writeFileSync(join(dir, '.kcl-test.json'), json(manifest));
   return manifest;
 }

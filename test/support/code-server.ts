@@ -39,7 +39,8 @@ export function locateTools(): CodeServerTools | undefined {
   const dir = toolsDir();
   const node = join(dir, 'node24', 'node_modules', 'node', 'bin', 'node');
   const entry = join(dir, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (!existsSync(join(dir, 'code-server', '.complete')) || !existsSync(node) || !existsSync(entry)) return undefined;
+  if (!existsSync(join(dir, 'code-server', '.complete')) || !existsSync(node) || !existsSync(entry))
+    return undefined;
   if (!existsSync(CHROMIUM)) return undefined;
   return { node, entry };
 }
@@ -53,7 +54,8 @@ export async function ensureTools(): Promise<CodeServerTools> {
     timeout: 20 * 60_000,
   });
   const tools = locateTools();
-  if (!tools) throw new Error('code-server-install.sh finished but code-server/Node 24/chromium are still missing');
+  if (!tools)
+    throw new Error('code-server-install.sh finished but code-server/Node 24/chromium are still missing');
   return tools;
 }
 
@@ -115,7 +117,10 @@ export async function startCodeServer(tools: CodeServerTools, opts: CodeServerOp
     '--vscode-option',
     'enable-smoke-test-driver',
   ];
-  const child = spawn(tools.node, args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tools.node, args, {
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -129,7 +134,8 @@ export async function startCodeServer(tools: CodeServerTools, opts: CodeServerOp
   };
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`code-server exited during startup (code ${child.exitCode}); see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`code-server exited during startup (code ${child.exitCode}); see ${logFile}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -146,11 +152,32 @@ export async function startCodeServer(tools: CodeServerTools, opts: CodeServerOp
 }
 
 /** The workbench URL that opens `folder` with the extension in development mode (and tests, if given). */
-export function workbenchUrl(server: CodeServer, folder: string, extensionPath: string, testsPath?: string): string {
+export function workbenchUrl(
+  server: CodeServer,
+  folder: string,
+  extensionPath: string,
+  testsPath?: string,
+): string {
   const host = `127.0.0.1:${server.port}`;
-  const payload: [string, string][] = [['extensionDevelopmentPath', `vscode-remote://${host}${extensionPath}`]];
+  const payload: [string, string][] = [
+    ['extensionDevelopmentPath', `vscode-remote://${host}${extensionPath}`],
+  ];
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://${host}${testsPath}`]);
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+// Workbench chatter that says nothing about our extension (offline marketplace, chat, accounts).
+const NOISE = [
+  /ChatModelSelection|ChatSessionStore|chat editing session|AgentHost|AccountPolicyGate|open-vsx|authentication provider 'github'/,
+  /^\s+at /,
+  /^CodeExpectedError$/,
+  /Creating a socket|Resolv(ing|ed) connection token|Creation of workbench contribution/,
+];
+
+/** True for workbench log lines worth showing on the console (the full log still goes to a file). */
+export function interestingLogLine(line: string): boolean {
+  const first = line.split('\n', 1)[0] ?? '';
+  return !NOISE.some((re) => re.test(first));
 }
 
 export interface Workbench {
@@ -173,7 +200,13 @@ export async function openWorkbench(url: string, onLog: (line: string) => void):
   });
   await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
   page.on('pageerror', (err) => onLog(`[page error] ${err.message}`));
-  await page.goto(url);
+  try {
+    // The workbench can take a while on a busy 2-core machine; the run itself is bounded by the caller.
+    await page.goto(url, { timeout: 180_000, waitUntil: 'domcontentloaded' });
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
   return {
     browser,
     page,

@@ -141,6 +141,9 @@ void describe('Java number text', () => {
       [123456.789, '123456.79'],
       [1, '1.0'],
       [-0, '-0.0'],
+      [3810365.25, '3810365.2'],
+      [-484.453125, '-484.45312'],
+      [312209.125, '312209.12'],
     ];
     for (const [n, text] of cases) assert.equal(formatJavaFloat(n), text, String(n));
   });

@@ -10,6 +10,8 @@ import {
   SinkLogReporter,
   SourceLogReporter,
   errorHandlingConfig,
+  sinkTaskErrorHandling,
+  sourceTaskErrorHandling,
 } from '../../runtime/errors/tolerance';
 import type { ConsumedRecord, DlqProducerRecord, ErrorReporter } from '../../runtime/errors/tolerance';
 
@@ -301,5 +303,47 @@ void describe('DeadLetterQueueReporter record', () => {
       isDlqContextHeadersEnabled: false,
     });
     assert.equal(errorHandlingConfig({ 'errors.tolerance': 'ALL' }).tolerance, 'ALL');
+  });
+});
+
+void describe('task error handling wiring', () => {
+  void it('builds the sink operator from the connector config (LogReporter only without a DLQ topic)', async () => {
+    const lines: string[] = [];
+    const sink = await sinkTaskErrorHandling({
+      id: { connector: 'c', task: 1 },
+      connectorConfig: { 'errors.tolerance': 'all', 'errors.log.enable': 'true' },
+      log: (m) => lines.push(m),
+    });
+    assert.equal(sink.reporters.length, 1);
+    const ctx = new ProcessingContext(consumed);
+    assert.equal(
+      sink.operator.execute(
+        ctx,
+        () => {
+          throw new DataException('x');
+        },
+        'KEY_CONVERTER',
+        'k.C',
+      ),
+      null,
+    );
+    await sink.operator.flushReports();
+    assert.deepEqual(lines, [
+      "Error encountered in task c-1. Executing stage 'KEY_CONVERTER' with class 'k.C'.",
+    ]);
+    await assert.rejects(
+      sinkTaskErrorHandling({
+        id: { connector: 'c', task: 1 },
+        connectorConfig: { 'errors.deadletterqueue.topic.name': 'dlq' },
+        log: () => {},
+      }),
+      /admin and dlqProducer are required/,
+    );
+    const source = sourceTaskErrorHandling({
+      id: { connector: 's', task: 0 },
+      connectorConfig: {},
+      log: () => {},
+    });
+    assert.equal(source.operator.toleranceType, 'NONE');
   });
 });

@@ -2,14 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lineOfKey, looksLikeConnectorFile, parseConnectorFile } from '../../src/model/connector-file';
 
-describe('parseConnectorFile', () => {
-  it('reads the {name, config} shape the lesson uses', () => {
-    const r = parseConnectorFile(JSON.stringify({ name: 'orders-sink', config: { 'connector.class': 'X', 'tasks.max': 2 } }));
+void describe('parseConnectorFile', () => {
+  void it('reads the {name, config} shape the lesson uses', () => {
+    const r = parseConnectorFile(
+      JSON.stringify({ name: 'orders-sink', config: { 'connector.class': 'X', 'tasks.max': 2 } }),
+    );
     assert.ok(r.ok);
-    assert.deepEqual(r.file, { name: 'orders-sink', config: { 'connector.class': 'X', 'tasks.max': '2' }, shape: 'wrapped' });
+    assert.deepEqual(r.file, {
+      name: 'orders-sink',
+      config: { 'connector.class': 'X', 'tasks.max': '2' },
+      shape: 'wrapped',
+    });
   });
 
-  it('reads the flat shape, taking name from the config or else the file name', () => {
+  void it('reads the flat shape, taking name from the config or else the file name', () => {
     const named = parseConnectorFile(JSON.stringify({ name: 'a', 'connector.class': 'X' }), 'file');
     assert.ok(named.ok);
     assert.equal(named.file.name, 'a');
@@ -19,12 +25,14 @@ describe('parseConnectorFile', () => {
     assert.equal(unnamed.file.name, 'my-file');
   });
 
-  it('explains malformed JSON, a missing connector.class, a missing name and nested values', () => {
+  void it('explains malformed JSON, a missing connector.class, a missing name and nested values', () => {
     const bad = parseConnectorFile('{ "name": "x", }');
     assert.equal(bad.ok, false);
     assert.ok(!bad.ok && bad.reason === 'malformed-json' && /not valid JSON/.test(bad.message));
     const noClass = parseConnectorFile('{"name":"x","config":{"tasks.max":"1"}}');
-    assert.ok(!noClass.ok && noClass.reason === 'no-connector-class' && /connector\.class/.test(noClass.message));
+    assert.ok(
+      !noClass.ok && noClass.reason === 'no-connector-class' && /connector\.class/.test(noClass.message),
+    );
     const noName = parseConnectorFile('{"connector.class":"X"}');
     assert.ok(!noName.ok && noName.reason === 'no-name');
     const nested = parseConnectorFile('{"name":"x","config":{"connector.class":"X","a":{"b":1}}}');
@@ -33,7 +41,7 @@ describe('parseConnectorFile', () => {
     assert.ok(!arr.ok && arr.reason === 'not-an-object');
   });
 
-  it('accepts every lesson config verbatim', async () => {
+  void it('accepts every lesson config verbatim', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dir = '/work/shared/reference/lesson-configs';
     let files: string[] = [];
@@ -49,7 +57,7 @@ describe('parseConnectorFile', () => {
     }
   });
 
-  it('finds key lines for diagnostics and recognises connector files', () => {
+  void it('finds key lines for diagnostics and recognises connector files', () => {
     const text = '{\n  "name": "x",\n  "config": {\n    "topic": "t"\n  }\n}';
     assert.equal(lineOfKey(text, 'topic'), 3);
     assert.equal(lineOfKey(text, 'absent'), 0);

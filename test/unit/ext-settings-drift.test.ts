@@ -15,8 +15,8 @@ const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'),
 };
 const properties = pkg.contributes.configuration.properties;
 
-describe('settings drift', () => {
-  it('every setting the code reads is contributed with the same type, default and enum', () => {
+void describe('settings drift', () => {
+  void it('every setting the code reads is contributed with the same type, default and enum', () => {
     for (const spec of SETTING_SPECS) {
       const p = properties[`${SECTION}.${spec.key}`];
       assert.ok(p, `package.json lacks ${SECTION}.${spec.key}`);
@@ -26,23 +26,41 @@ describe('settings drift', () => {
     }
   });
 
-  it('every contributed setting is read by the code', () => {
+  void it('every contributed setting is read by the code', () => {
     const known = new Set(SETTING_SPECS.map((s) => `${SECTION}.${s.key}`));
-    for (const key of Object.keys(properties)) assert.ok(known.has(key), `${key} is contributed but never read`);
+    for (const key of Object.keys(properties))
+      assert.ok(known.has(key), `${key} is contributed but never read`);
   });
 
-  it('falls back to defaults on wrong types and unknown enum values', () => {
-    const s = readSettings((k) => ({ refreshIntervalSeconds: 'x', 'lab.provider': 'kubernetes', showLocalCluster: false, clusters: 'no' })[k]);
+  void it('falls back to defaults on wrong types and unknown enum values', () => {
+    const s = readSettings(
+      (k) =>
+        ({
+          refreshIntervalSeconds: 'x',
+          'lab.provider': 'kubernetes',
+          showLocalCluster: false,
+          clusters: 'no',
+        })[k],
+    );
     assert.equal(s.refreshIntervalSeconds, 5);
     assert.equal(s.labProvider, 'local');
     assert.equal(s.showLocalCluster, false);
     assert.deepEqual(s.clusters, []);
-    assert.equal(readSettings((k) => (k === 'refreshIntervalSeconds' ? 0 : undefined)).refreshIntervalSeconds, 1);
+    assert.equal(
+      readSettings((k) => (k === 'refreshIntervalSeconds' ? 0 : undefined)).refreshIntervalSeconds,
+      1,
+    );
   });
 
-  it('keeps well-formed clusters only and trims the URL', () => {
+  void it('keeps well-formed clusters only and trims the URL', () => {
     assert.deepEqual(
-      sanitizeClusters([{ name: 'a', url: 'http://h:8083/', username: 'u', password: '${secret:p}', insecure: true }, { name: 'b' }, 'x', null, { name: '', url: 'u' }]),
+      sanitizeClusters([
+        { name: 'a', url: 'http://h:8083/', username: 'u', password: '${secret:p}', insecure: true },
+        { name: 'b' },
+        'x',
+        null,
+        { name: '', url: 'u' },
+      ]),
       [{ name: 'a', url: 'http://h:8083', username: 'u', password: '${secret:p}', insecure: true }],
     );
   });

@@ -7,15 +7,15 @@ import { BadRequestException } from '../../runtime/errors/rest-errors';
 import { AlreadyExistsException, NotFoundException } from '../../runtime/data/errors';
 import { buildRoutes } from '../../runtime/rest/routes';
 
-describe('JSON parsing with Jackson messages', () => {
-  it('keeps int64 exact and object order', () => {
+void describe('JSON parsing with Jackson messages', () => {
+  void it('keeps int64 exact and object order', () => {
     const v = toPlain(parseJson('{"b":9223372036854775807,"a":1.5}')) as Record<string, unknown>;
     assert.deepEqual(Object.keys(v), ['b', 'a']);
     assert.equal(v['b'], 9223372036854775807n);
     assert.equal(stringifyJson(v), '{"b":9223372036854775807,"a":1.5}');
   });
 
-  it('reports syntax errors like Jackson', () => {
+  void it('reports syntax errors like Jackson', () => {
     assert.throws(
       () => parseJson('{a:1}'),
       /^Error: Unexpected character \('a' \(code 97\)\): was expecting double-quote to start field name/,
@@ -25,8 +25,8 @@ describe('JSON parsing with Jackson messages', () => {
   });
 });
 
-describe('request binding', () => {
-  it('coerces scalar config values to strings and keeps nulls', () => {
+void describe('request binding', () => {
+  void it('coerces scalar config values to strings and keeps nulls', () => {
     assert.deepEqual(bindStringMap(parseBody('{"a":1,"b":true,"c":null,"d":"x","e":1.50}')), {
       a: '1',
       b: 'true',
@@ -36,14 +36,14 @@ describe('request binding', () => {
     });
   });
 
-  it('rejects object config values with a 500-mapped Jackson error', () => {
+  void it('rejects object config values with a 500-mapped Jackson error', () => {
     assert.throws(
       () => bindStringMap(parseBody('{"a":{}}')),
       /Cannot deserialize value of type `java.lang.String` from Object value/,
     );
   });
 
-  it('binds CreateConnectorRequest with case-insensitive initial_state', () => {
+  void it('binds CreateConnectorRequest with case-insensitive initial_state', () => {
     assert.deepEqual(
       bindCreateRequest(parseBody('{"name":"n","config":{"k":"v"},"initial_state":"paused"}')),
       {
@@ -57,8 +57,8 @@ describe('request binding', () => {
   });
 });
 
-describe('error mapper', () => {
-  it('maps Connect exceptions onto status and error body', () => {
+void describe('error mapper', () => {
+  void it('maps Connect exceptions onto status and error body', () => {
     assert.deepEqual(mapError(new NotFoundException('Connector x not found')), {
       status: 404,
       body: { error_code: 404, message: 'Connector x not found' },
@@ -78,8 +78,8 @@ describe('error mapper', () => {
   });
 });
 
-describe('routes', () => {
-  it('declares every Connect endpoint once', () => {
+void describe('routes', () => {
+  void it('declares every Connect endpoint once', () => {
     const table = buildRoutes().map((r) => `${r.method} /${r.segments.join('/')}`);
     assert.equal(new Set(table).size, table.length);
     for (const e of [

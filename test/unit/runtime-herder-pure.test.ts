@@ -14,14 +14,14 @@ const status = (c: string, tasks: string[]): ConnectorStateInfo => ({
   type: 'source',
 });
 
-describe('restart plans (RestartRequest semantics)', () => {
-  it('uses the legacy 204 path only without flags', () => {
+void describe('restart plans (RestartRequest semantics)', () => {
+  void it('uses the legacy 204 path only without flags', () => {
     assert.equal(forceRestartConnectorOnly({ includeTasks: false, onlyFailed: false }), true);
     assert.equal(forceRestartConnectorOnly({ includeTasks: true, onlyFailed: false }), false);
     assert.equal(forceRestartConnectorOnly({ includeTasks: false, onlyFailed: true }), false);
   });
 
-  it('marks exactly the instances to restart as RESTARTING', () => {
+  void it('marks exactly the instances to restart as RESTARTING', () => {
     const cur = status('RUNNING', ['RUNNING', 'FAILED']);
     assert.deepEqual(
       buildRestartPlan({ includeTasks: true, onlyFailed: false }, cur).stateInfo.tasks.map((t) => t.state),
@@ -41,8 +41,8 @@ describe('restart plans (RestartRequest semantics)', () => {
   });
 });
 
-describe('Java HashMap order', () => {
-  it('matches java.util.HashMap for known key sets (checked with a JVM)', () => {
+void describe('Java HashMap order', () => {
+  void it('matches java.util.HashMap for known key sets (checked with a JVM)', () => {
     assert.deepEqual(javaHashOrder(['kafka_topic', 'kafka_partition']), ['kafka_partition', 'kafka_topic']);
     assert.deepEqual(javaHashOrder(['connector.class', 'file', 'topic', 'tasks.max', 'name']), [
       'connector.class',
@@ -56,8 +56,8 @@ describe('Java HashMap order', () => {
   });
 });
 
-describe('plugin aliases and lookup', () => {
-  it('accepts the full class name, the simple name and the name without Connector', () => {
+void describe('plugin aliases and lookup', () => {
+  void it('accepts the full class name, the simple name and the name without Connector', () => {
     assert.deepEqual(aliasesOf('org.apache.kafka.connect.file.FileStreamSourceConnector', 'source'), [
       'FileStreamSourceConnector',
       'FileStreamSource',
@@ -78,8 +78,8 @@ describe('plugin aliases and lookup', () => {
   });
 });
 
-describe('offsets validation messages', () => {
-  it('rejects malformed sink offsets with SinkUtils texts', () => {
+void describe('offsets validation messages', () => {
+  void it('rejects malformed sink offsets with SinkUtils texts', () => {
     const msg = (e: Parameters<typeof validateSinkOffsets>[0]): string => {
       try {
         validateSinkOffsets(e);
@@ -112,7 +112,7 @@ describe('offsets validation messages', () => {
     );
   });
 
-  it('rejects non-primitive source offset values', () => {
+  void it('rejects non-primitive source offset values', () => {
     assert.throws(
       () => validateSourceOffsets([{ partition: { f: 'a' }, offset: { p: { x: 1 } } }]),
       /field p contains MAP/,
@@ -120,8 +120,8 @@ describe('offsets validation messages', () => {
   });
 });
 
-describe('invalid config message', () => {
-  it('lists every error then points at the validate endpoint', () => {
+void describe('invalid config message', () => {
+  void it('lists every error then points at the validate endpoint', () => {
     const text = invalidConfigMessage({
       name: 'X',
       error_count: 2,

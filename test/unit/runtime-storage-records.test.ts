@@ -17,8 +17,8 @@ import {
 import { ConfigBackingStore } from '../../runtime/storage/config-backing-store';
 import type { Producer } from 'kafkajs';
 
-describe('internal topic records (distributed Connect format)', () => {
-  it('encodes config-topic values like the internal JsonConverter (schemas.enable=false)', () => {
+void describe('internal topic records (distributed Connect format)', () => {
+  void it('encodes config-topic values like the internal JsonConverter (schemas.enable=false)', () => {
     assert.equal(
       connectorConfigValue({ 'connector.class': 'X', name: 'a' }).toString(),
       '{"properties":{"connector.class":"X","name":"a"}}',
@@ -32,7 +32,7 @@ describe('internal topic records (distributed Connect format)', () => {
     );
   });
 
-  it('encodes status and topic-status records', () => {
+  void it('encodes status and topic-status records', () => {
     assert.equal(
       statusValue({ state: 'RUNNING', trace: null, worker_id: '127.0.0.1:8083', generation: 3 }).toString(),
       '{"state":"RUNNING","trace":null,"worker_id":"127.0.0.1:8083","generation":3}',
@@ -53,19 +53,19 @@ describe('internal topic records (distributed Connect format)', () => {
     );
   });
 
-  it('encodes offsets keys as ["connector",{partition}] and keeps int64 exact', () => {
+  void it('encodes offsets keys as ["connector",{partition}] and keeps int64 exact', () => {
     assert.equal(offsetKey('src', { filename: '/tmp/a' }).toString(), '["src",{"filename":"/tmp/a"}]');
     const decoded = decodeOffsetKey(Buffer.from('["src",{"big":9007199254740993}]'));
     assert.deepEqual(decoded, { connector: 'src', partition: { big: 9007199254740993n } });
     assert.equal(decodeOffsetKey(Buffer.from('not json')), null);
   });
 
-  it('parses task keys whose connector names contain dashes', () => {
+  void it('parses task keys whose connector names contain dashes', () => {
     assert.deepEqual(parseTaskKey('my-conn-12'), { connector: 'my-conn', task: 12 });
     assert.equal(parseTaskKey('nodash'), null);
   });
 
-  it('decodes every config-topic record type, STOPPED from state.v2', () => {
+  void it('decodes every config-topic record type, STOPPED from state.v2', () => {
     assert.deepEqual(decodeConfigRecord('target-state-a', targetStateValue('STOPPED')), {
       type: 'target-state',
       connector: 'a',
@@ -95,7 +95,7 @@ describe('internal topic records (distributed Connect format)', () => {
     assert.equal(decodeConfigRecord('session-key', Buffer.from('{}')).type, 'other');
   });
 
-  it('applies task configs only when their commit record arrives', () => {
+  void it('applies task configs only when their commit record arrives', () => {
     const store = new ConfigBackingStore({} as Producer, 'cfg');
     store.apply({ type: 'connector', connector: 'a', config: { name: 'a' } });
     store.apply({ type: 'task', connector: 'a', task: 0, config: { t: '0' } });
