@@ -5,10 +5,11 @@
  *   const metrics = new ErrorHandlingMetrics();
  *   const operator = new RetryWithToleranceOperator<ConsumedRecord | SourceRecord>({
  *     retryTimeoutMs, maxDelayMs, tolerance: parseToleranceType(cfg['errors.tolerance']), metrics });
- *   operator.reporters(errorReporters(...))           // see build-reporters.ts
+ *   (or simply: const { operator, metrics } = await sinkTaskErrorHandling({ id, connectorConfig, log, admin, dlqProducer })
+ *    / sourceTaskErrorHandling({ id, connectorConfig, log }) — build-reporters.ts wires reporters as Worker does)
  *   per record: const ctx = new ProcessingContext(original);
  *     key  = operator.execute(ctx, () => keyConverter.toConnectData(...), 'KEY_CONVERTER', keyConverterClass)
- *     ...  = 'VALUE_CONVERTER', 'HEADER_CONVERTER' likewise; then chain.apply(ctx, record) (TRANSFORMATION)
+ *     ...  = 'VALUE_CONVERTER', 'HEADER_CONVERTER' likewise; then chain.apply(record, ctx) (TRANSFORMATION)
  *     if (ctx.failed()) skip the record (it was reported; offsets may advance past it, as Connect).
  *   A ConnectException("Tolerance exceeded in error handler") escaping execute fails the task.
  *   Before committing sink offsets: await operator.flushReports().
@@ -33,3 +34,5 @@ export type { RetryWithToleranceOptions } from './retry-with-tolerance-operator'
 export { javaMessage, javaToStringOf, printStackTrace } from './stack-trace';
 export { errorHandlingConfig } from './error-handling-config';
 export type { ErrorHandlingConfig } from './error-handling-config';
+export { sinkTaskErrorHandling, sourceTaskErrorHandling } from './build-reporters';
+export type { SinkErrorHandlingDeps, TaskErrorHandling } from './build-reporters';
