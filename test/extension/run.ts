@@ -46,7 +46,7 @@ export interface ExtensionSuiteOptions {
   /** Skip the Playwright UI checks (mocha suites only). */
   skipUi?: boolean;
   /**
-   * Let the suite start/stop the local lab by command. With KCL_STATE_DIR set (the launcher's
+   * Let the suite start/stop the local lab by command. With KCL_LAB_STATE_DIR set (the launcher's
    * cluster) it reuses that cluster and never stops it; otherwise it gets a fresh state dir and
    * stops everything at the end. Default: on unless KCL_EXT_LAB=0.
    */
@@ -100,7 +100,8 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
     const manifest = prepareWorkspace(ws, connectUrl, suffix, `http://127.0.0.1:${await freePort()}`);
     const env: NodeJS.ProcessEnv = {};
     if (opts.lab ?? process.env.KCL_EXT_LAB !== '0') {
-      const shared = process.env.KCL_STATE_DIR;
+      // test/run.ts exports its cluster's state dir as KCL_LAB_STATE_DIR.
+      const shared = process.env.KCL_LAB_STATE_DIR ?? process.env.KCL_STATE_DIR;
       labStateDir = shared ?? join(work, 'lab-state');
       labOwned = shared === undefined;
       env.KCL_STATE_DIR = labStateDir;
