@@ -1060,6 +1060,47 @@ void describe('JsonConverter, SimpleHeaderConverter, StringConverter, ByteArrayC
     });
   }
 
+  void it('Double/Float.toString parity on seeded random values (against a JDK 19+ when installed)', async (t) => {
+    const newer = otherJavaBinaries()[0];
+    if (newer === undefined) {
+      t.skip('no JDK 19+ installed; JDK 17 prints some values with its older algorithm');
+      return;
+    }
+    const view = new DataView(new ArrayBuffer(8));
+    let seed = 20241125;
+    const rnd = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const numbers: { schema: SchemaCanon; value: Canon }[] = [];
+    for (let i = 0; i < 1500; i++) {
+      view.setUint32(0, (rnd() * 2 ** 32) >>> 0);
+      view.setUint32(4, (rnd() * 2 ** 32) >>> 0);
+      const d = view.getFloat64(0);
+      if (Number.isFinite(d)) numbers.push({ schema: S('FLOAT64'), value: V('f64', formatJavaDouble(d)) });
+      const f = view.getFloat32(0);
+      if (Number.isFinite(f)) numbers.push({ schema: S('FLOAT32'), value: V('f32', formatJavaFloat(f)) });
+      const decimalish = Number(
+        (rnd() * 10 ** Math.floor(rnd() * 14 - 6)).toPrecision(1 + Math.floor(rnd() * 17)),
+      );
+      numbers.push({ schema: S('FLOAT64'), value: V('f64', formatJavaDouble(decimalish)) });
+      numbers.push({ schema: S('FLOAT32'), value: V('f32', formatJavaFloat(Math.fround(rnd() * 1e7))) });
+    }
+    // the canonical value text is parsed back by Java (Double/Float.valueOf), so it must round-trip exactly
+    const vs: Vector[] = numbers.map(({ schema, value }) => ({
+      op: 'fromConnect',
+      label: 'random',
+      config: PLAIN,
+      schema,
+      value,
+    }));
+    const lines = await runJavaHarness('JsonConverterHarness', vs, (x) => JSON.stringify(x), newer);
+    const mismatches = vs.filter(
+      (v, i) => JSON.stringify(runOursIn(v)) !== JSON.stringify(JSON.parse(lines[i])),
+    );
+    assert.deepEqual(mismatches.slice(0, 5), [], `${mismatches.length} of ${vs.length} differ`);
+  });
+
   void it('covers a meaningful number of vectors', (t) => {
     const byOp = new Map<string, number>();
     for (const v of vectors) byOp.set(v.op, (byOp.get(v.op) ?? 0) + 1);
