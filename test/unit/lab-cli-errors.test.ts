@@ -149,6 +149,19 @@ void describe('lab CLI bad input', () => {
     assert.equal(existsSync(dir), false, 'nothing created');
   });
 
+  void it('KAFKA_HOME without Kafka jars: refused before anything starts', (t) => {
+    if (!findJava(baseEnv()) || !findPostgresBinDir(baseEnv())) {
+      return t.skip('needs java and PostgreSQL installed to get past the prerequisite check');
+    }
+    const dir = fresh();
+    const home = fresh();
+    mkdirSync(join(home, 'libs'), { recursive: true });
+    const r = lab(['up', '--detach', '--state-dir', dir], { ...baseEnv(), KAFKA_HOME: home });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /KAFKA_HOME is set to .* has no kafka_2\.13-\*\.jar/);
+    assert.equal(existsSync(dir), false, 'nothing created');
+  });
+
   void it('a remembered port taken by someone else: PORT_IN_USE, state kept, nothing started', async (t) => {
     if (!findJava(baseEnv()) || !findPostgresBinDir(baseEnv())) {
       return t.skip('needs java and PostgreSQL installed to get past the prerequisite check');

@@ -22,6 +22,20 @@ export function kafkaJarsNeedResolution(env: NodeJS.ProcessEnv): boolean {
   return !existsSync(join(cachedDir(env), COMPLETE_MARKER));
 }
 
+/** With KAFKA_HOME set, its libs dir (checked before anything starts); undefined without it. */
+export function checkKafkaHome(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env.KAFKA_HOME) return undefined;
+  const dir = join(env.KAFKA_HOME, 'libs');
+  if (!hasBrokerJar(dir)) {
+    throw new LabError(
+      'MISSING_PREREQUISITE',
+      `KAFKA_HOME is set to ${env.KAFKA_HOME} but ${dir} has no kafka_2.13-*.jar.`,
+      'Point KAFKA_HOME at an unpacked Apache Kafka 4.x download, or unset it to let lab fetch the jars with Maven.',
+    );
+  }
+  return dir;
+}
+
 export interface KafkaJars {
   dir: string;
   /** Milliseconds Maven took, when it ran during this call. */
@@ -49,17 +63,7 @@ export async function resolveKafkaJars(
   mvn: string | undefined,
   progress: ProgressSink,
 ): Promise<KafkaJars> {
-  if (env.KAFKA_HOME) {
-    const dir = join(env.KAFKA_HOME, 'libs');
-    if (!hasBrokerJar(dir)) {
-      throw new LabError(
-        'MISSING_PREREQUISITE',
-        `KAFKA_HOME is set to ${env.KAFKA_HOME} but ${dir} has no kafka_2.13-*.jar.`,
-        'Point KAFKA_HOME at an unpacked Apache Kafka 4.x download, or unset it to let lab fetch the jars with Maven.',
-      );
-    }
-    return { dir };
-  }
+  if (env.KAFKA_HOME) return { dir: checkKafkaHome(env) ?? '' };
   const dir = cachedDir(env);
   if (existsSync(join(dir, COMPLETE_MARKER))) return { dir };
   if (!mvn) {

@@ -22,7 +22,7 @@ import {
   writeKafkaConfig,
 } from './kafka';
 import { shareCdsArchive } from './kafka-cds';
-import { kafkaJarsNeedResolution, resolveKafkaJars } from './kafka-jars';
+import { checkKafkaHome, kafkaJarsNeedResolution, resolveKafkaJars } from './kafka-jars';
 import {
   ensureDatabases,
   initPostgres,
@@ -85,6 +85,7 @@ export class LocalProvider implements ClusterProvider {
 
     const kafkaUp = state ? running(state, 'kafka') : undefined;
     const tools: Toolchain = checkPrerequisites(env, !kafkaUp && kafkaJarsNeedResolution(env));
+    if (!kafkaUp) checkKafkaHome(env);
 
     if (state) {
       await checkPortsFree(stateDir, state, launch !== undefined);
