@@ -5,7 +5,7 @@
  * record carries the ORIGINAL key/value/headers/timestamp plus Connect's `__connect.errors.*` headers
  * — and, when the real Connect jars are available, that it is identical to what the REAL Connect 4.4
  * DeadLetterQueueReporter writes for the same records (test/compat/java/SmtDlqHarness.java), the
- * stack-trace text excepted (its first line is compared).
+ * stack-trace text excepted (its first line is compared); and that the LogReporter lines are the real ones.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import {
   ErrorHandlingMetrics,
   ProcessingContext,
   RetryWithToleranceOperator,
+  SinkLogReporter,
   kafkajsDlqProducer,
 } from '../../runtime/errors/tolerance';
 import type { ConsumedRecord } from '../../runtime/errors/tolerance';
@@ -107,7 +108,13 @@ async function runOurs(
   assert.ok(plugin);
   const mask = plugin.factory<SinkRecord>();
   mask.configure({ fields: 'ssn' });
-  const stages: (string | null)[] = [];
+  const stages: PathResult[] = [];
+  const logReporter = new SinkLogReporter(
+    { connector: 'dlq-sink', task: 0 },
+    { enableErrorLog: true, includeRecordDetailsInErrorLog: true },
+    metrics,
+    () => {},
+  );
   for (const r of INPUT) {
     const consumed = consumedOf(sourceTopic, r);
     const ctx = new ProcessingContext(consumed);
@@ -138,7 +145,10 @@ async function runOurs(
       );
       op.execute(ctx, () => mask.apply(rec), 'TRANSFORMATION', mask.className);
     }
-    stages.push(ctx.failed() ? ctx.stage : null);
+    stages.push({
+      stage: ctx.failed() ? ctx.stage : null,
+      log: ctx.failed() ? logReporter.message(ctx) : null,
+    });
   }
   await op.flushReports();
   assert.equal(metrics.dlqProduceRequests, 3);
@@ -195,9 +205,9 @@ async function runReal(
   const text = Buffer.concat(out).toString();
   const marker = text.indexOf('@@RESULT@@');
   if (marker < 0) throw new Error(`no result from SmtDlqHarness: ${text.slice(-2000)}`);
-  return (
-    JSON.parse(text.slice(marker + '@@RESULT@@'.length)) as { failed: boolean; stage: string | null }[]
-  ).map((r) => r.stage);
+  return (JSON.parse(text.slice(marker + '@@RESULT@@'.length)) as (PathResult & { failed: boolean })[]).map(
+    (r) => ({ stage: r.stage, log: r.log }),
+  );
 }
 
 async function readTopic(kafka: Kafka, topic: string, count: number): Promise<DlqMessage[]> {
@@ -261,12 +271,19 @@ void describe('DeadLetterQueueReporter on the real broker', () => {
   });
 
   let ours: DlqMessage[] = [];
-  let ourStages: (string | null)[] = [];
+  let ourStages: PathResult[] = [];
 
   void it('writes each poison record with its original bytes and the __connect.errors.* headers', async () => {
     ourStages = await runOurs(admin, producer, ourDlq, sourceTopic);
     // Jackson reads a text node as int 0, so the mismatching payload passes conversion and fails in MaskField.
-    assert.deepEqual(ourStages, [null, 'VALUE_CONVERTER', 'TRANSFORMATION', 'TRANSFORMATION']);
+    assert.deepEqual(
+      ourStages.map((s) => s.stage),
+      [null, 'VALUE_CONVERTER', 'TRANSFORMATION', 'TRANSFORMATION'],
+    );
+    assert.equal(
+      ourStages[1]?.log,
+      `Error encountered in task dlq-sink-0. Executing stage 'VALUE_CONVERTER' with class 'org.apache.kafka.connect.json.JsonConverter', where consumed record is {topic='${sourceTopic}', partition=0, offset=11, timestamp=${TIMESTAMP}, timestampType=CreateTime}.`,
+    );
     const meta = await admin.fetchTopicMetadata({ topics: [ourDlq] });
     assert.equal(meta.topics[0]?.partitions.length, 1, 'DLQ topic created with one partition');
     ours = await readTopic(kafka, ourDlq, 3);
@@ -312,7 +329,7 @@ void describe('DeadLetterQueueReporter on the real broker', () => {
       assert.ok(classpath);
       const realDlq = uniqueName('orders-dlq-real');
       const realStages = await runReal(classpath, testCluster().bootstrapServers, realDlq, sourceTopic);
-      assert.deepEqual(ourStages, realStages);
+      assert.deepEqual(ourStages, realStages, 'failed stages and LogReporter lines');
       const real = await readTopic(kafka, realDlq, 3);
       const comparable = (m: DlqMessage) => ({
         ...m,

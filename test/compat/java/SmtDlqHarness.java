@@ -65,6 +65,10 @@ public class SmtDlqHarness {
         workerProps.put("offset.storage.file.filename", "/dev/null");
         Plugins plugins = new Plugins(new HashMap<>());
         SinkConnectorConfig sinkConfig = new SinkConnectorConfig(plugins, connProps);
+        Map<String, String> logProps = new HashMap<>(connProps);
+        logProps.put("errors.log.enable", "true");
+        logProps.put("errors.log.include.messages", "true");
+        SinkConnectorConfig logConfig = new SinkConnectorConfig(plugins, logProps);
         ConnectorTaskId id = new ConnectorTaskId(in.path("connector").asText(), in.path("task").asInt());
         ConnectMetrics metrics = new ConnectMetrics("harness", new StandaloneConfig(workerProps), Time.SYSTEM, "cluster");
         ErrorHandlingMetrics ehm = new ErrorHandlingMetrics(id, metrics);
@@ -99,6 +103,12 @@ public class SmtDlqHarness {
             transform.configure(tc);
         }
 
+        // LogReporter.message(context) is package-private ("visible for testing"): read it reflectively.
+        org.apache.kafka.connect.runtime.errors.LogReporter.Sink logReporter =
+                new org.apache.kafka.connect.runtime.errors.LogReporter.Sink(id, logConfig, ehm);
+        java.lang.reflect.Method message = org.apache.kafka.connect.runtime.errors.LogReporter.class
+                .getDeclaredMethod("message", ProcessingContext.class);
+        message.setAccessible(true);
         ArrayNode out = M.createArrayNode();
         for (JsonNode r : in.path("records")) {
             RecordHeaders headers = new RecordHeaders();
@@ -121,6 +131,7 @@ public class SmtDlqHarness {
             ObjectNode o = out.addObject();
             o.put("failed", ctx.failed());
             o.put("stage", ctx.failed() ? ctx.stage().name() : null);
+            o.put("log", ctx.failed() ? (String) message.invoke(logReporter, ctx) : null);
         }
         dlq.close();
         System.out.print("@@RESULT@@");
