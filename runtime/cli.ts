@@ -39,7 +39,7 @@ export function parseArgs(argv: string[]): CliArgs {
     replicationFactor: 1,
   };
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
+    const flag = argv[i];
     const [name, inline] = flag.includes('=')
       ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)]
       : [flag, undefined];

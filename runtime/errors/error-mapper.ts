@@ -23,6 +23,15 @@ export function mapError(error: unknown): MappedError {
   return { status: 500, body };
 }
 
+function describeThrown(value: unknown): string {
+  return typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'bigint' ||
+    typeof value === 'boolean'
+    ? String(value)
+    : (JSON.stringify(value) ?? 'null');
+}
+
 /**
  * A Java-printStackTrace-like text for status `trace` fields: `Class: message`, frames as `\tat ...`,
  * then `Caused by:` sections. Traces are informative; clients compare the first line at most.
@@ -31,7 +40,7 @@ export function javaStackTrace(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = current instanceof Error ? current.message : describeThrown(current);
     const head = `${javaClassNameOf(current)}${message ? `: ${message}` : ''}`;
     lines.push(depth === 0 ? head : `Caused by: ${head}`);
     if (current instanceof Error && current.stack) {

@@ -54,10 +54,10 @@ function describe(plugins: PluginRegistry, desc: PluginDesc): PluginDescription 
   const types = plugins
     .all()
     .filter((p) => p.className === desc.className)
-    .map((p) => p.type as PluginKind);
+    .map((p) => p.type);
   return {
     className: desc.className,
-    type: types.length === 1 ? types[0]! : types,
+    type: types.length === 1 ? types[0] : types,
     configDef: configDefOf(desc),
     ...(desc.version === 'undefined' ? {} : { version: desc.version }),
   };

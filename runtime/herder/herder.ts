@@ -448,7 +448,7 @@ function s(
 function sameTaskConfigs(a: Record<string, string>[], b: Record<string, string>[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((x, i) => {
-    const y = b[i]!;
+    const y = b[i];
     const kx = Object.keys(x);
     return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
   });

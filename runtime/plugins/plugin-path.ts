@@ -35,9 +35,8 @@ export async function loadPluginPath(
     .filter((f) => statSync(f).isFile());
   for (const file of files) {
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const exported = (
-      mod['default'] && typeof mod['default'] === 'object' ? { ...(mod['default'] as object), ...mod } : mod
-    ) as Record<string, unknown>;
+    const exported =
+      mod['default'] && typeof mod['default'] === 'object' ? { ...mod['default'], ...mod } : mod;
     if (Array.isArray(exported['plugins'])) {
       for (const p of exported['plugins'] as PluginDesc[]) registry.register(p);
       continue;

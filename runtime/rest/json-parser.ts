@@ -39,7 +39,7 @@ export function parseJson(text: string): JsonNode {
     throw new JsonSyntaxError(`${msg}\n at ${location(text, at)}`);
   };
   const ws = (): void => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
   };
   const endOfInput = (what: string, start: number): never =>
     fail(
@@ -49,7 +49,7 @@ export function parseJson(text: string): JsonNode {
 
   const token = (): never => {
     const m = /^[A-Za-z0-9_$.+-]+/.exec(text.slice(i));
-    const word = m ? m[0] : text[i]!;
+    const word = m ? m[0] : text[i];
     return fail(
       `Unrecognized token '${word}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`,
       i + word.length,
@@ -62,7 +62,7 @@ export function parseJson(text: string): JsonNode {
       if (ctx === 'root') fail('No content to map due to end-of-input', 0);
       fail('Unexpected end-of-input: expected a value');
     }
-    const ch = text[i]!;
+    const ch = text[i];
     if (ch === '{') return object();
     if (ch === '[') return array();
     if (ch === '"') return { kind: 'string', value: string() };
@@ -89,7 +89,7 @@ export function parseJson(text: string): JsonNode {
     let out = '';
     while (true) {
       if (i >= text.length) fail(`Unexpected end-of-input in VALUE_STRING`, text.length);
-      const ch = text[i]!;
+      const ch = text[i];
       if (ch === '"') {
         i++;
         return out;
@@ -153,7 +153,7 @@ export function parseJson(text: string): JsonNode {
       if (i >= text.length) endOfInput('Object', start);
       if (text[i] !== '"') {
         fail(
-          `Unexpected character ${describeChar(text[i]!)}: was expecting double-quote to start field name`,
+          `Unexpected character ${describeChar(text[i])}: was expecting double-quote to start field name`,
           i + 1,
         );
       }
@@ -162,7 +162,7 @@ export function parseJson(text: string): JsonNode {
       if (i >= text.length) endOfInput('Object', start);
       if (text[i] !== ':') {
         fail(
-          `Unexpected character ${describeChar(text[i]!)}: was expecting a colon to separate field name and value`,
+          `Unexpected character ${describeChar(text[i])}: was expecting a colon to separate field name and value`,
           i + 1,
         );
       }
@@ -179,7 +179,7 @@ export function parseJson(text: string): JsonNode {
         return { kind: 'object', entries };
       }
       fail(
-        `Unexpected character ${describeChar(text[i]!)}: was expecting comma to separate Object entries`,
+        `Unexpected character ${describeChar(text[i])}: was expecting comma to separate Object entries`,
         i + 1,
       );
     }
@@ -208,7 +208,7 @@ export function parseJson(text: string): JsonNode {
         return { kind: 'array', items };
       }
       fail(
-        `Unexpected character ${describeChar(text[i]!)}: was expecting comma to separate Array entries`,
+        `Unexpected character ${describeChar(text[i])}: was expecting comma to separate Array entries`,
         i + 1,
       );
     }

@@ -52,7 +52,7 @@ function match(route: Route, segments: string[]): Record<string, string> | null 
   if (route.segments.length !== segments.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
-    const p = route.segments[i]!;
+    const p = route.segments[i];
     if (p.startsWith(':')) params[p.slice(1)] = segments[i]!;
     else if (p !== segments[i]) return null;
   }

@@ -175,18 +175,18 @@ export function buildRoutes(): Route[] {
     }),
     r('GET', '/connectors/:c', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.connectorInfo(params['c']!),
+      body: ctx.herder.connectorInfo(params['c']),
     })),
     r('DELETE', '/connectors/:c', async ({ ctx, params }) => {
-      await ctx.herder.deleteConnector(params['c']!);
+      await ctx.herder.deleteConnector(params['c']);
       return { status: 204 };
     }),
     r('GET', '/connectors/:c/config', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.connectorInfo(params['c']!).config,
+      body: ctx.herder.connectorInfo(params['c']).config,
     })),
     r('PUT', '/connectors/:c/config', async ({ ctx, params, body, host }) => {
-      const name = params['c']!;
+      const name = params['c'];
       const config = checkAndPutName(name, bindStringMap(parseBody(body)));
       const result = await ctx.herder.putConnectorConfig(name, config as Record<string, string>, null, true);
       return result.created
@@ -198,26 +198,26 @@ export function buildRoutes(): Route[] {
       if (patch === null) {
         throw new InternalServerError('Cannot invoke "java.util.Map.entrySet()" because "patch" is null');
       }
-      return { status: 200, body: await ctx.herder.patchConnectorConfig(params['c']!, patch) };
+      return { status: 200, body: await ctx.herder.patchConnectorConfig(params['c'], patch) };
     }),
     r('GET', '/connectors/:c/status', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.connectorStatus(params['c']!),
+      body: ctx.herder.connectorStatus(params['c']),
     })),
     r('GET', '/connectors/:c/tasks', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.taskConfigs(params['c']!),
+      body: ctx.herder.taskConfigs(params['c']),
     })),
     r('GET', '/connectors/:c/tasks-config', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.tasksConfig(params['c']!),
+      body: ctx.herder.tasksConfig(params['c']),
     })),
     r('GET', '/connectors/:c/tasks/:t/status', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.herder.taskStatus(params['c']!, intParam(params['t']!)),
+      body: ctx.herder.taskStatus(params['c'], intParam(params['t'])),
     })),
     r('POST', '/connectors/:c/tasks/:t/restart', async ({ ctx, params }) => {
-      await ctx.herder.restartTask(params['c']!, intParam(params['t']!));
+      await ctx.herder.restartTask(params['c'], intParam(params['t']));
       return { status: 204 };
     }),
     r('POST', '/connectors/:c/restart', async ({ ctx, params, query }) => {
@@ -226,37 +226,37 @@ export function buildRoutes(): Route[] {
         onlyFailed: boolParam(query, 'onlyFailed', false),
       };
       if (forceRestartConnectorOnly(flags)) {
-        await ctx.herder.restartConnector(params['c']!);
+        await ctx.herder.restartConnector(params['c']);
         return { status: 204 };
       }
-      return { status: 202, body: await ctx.herder.restartConnectorAndTasks(params['c']!, flags) };
+      return { status: 202, body: await ctx.herder.restartConnectorAndTasks(params['c'], flags) };
     }),
     r('PUT', '/connectors/:c/pause', async ({ ctx, params }) => {
-      await ctx.herder.pauseConnector(params['c']!);
+      await ctx.herder.pauseConnector(params['c']);
       return { status: 202 };
     }),
     r('PUT', '/connectors/:c/resume', async ({ ctx, params }) => {
-      await ctx.herder.resumeConnector(params['c']!);
+      await ctx.herder.resumeConnector(params['c']);
       return { status: 202 };
     }),
     r('PUT', '/connectors/:c/stop', async ({ ctx, params }) => {
-      await ctx.herder.stopConnector(params['c']!);
+      await ctx.herder.stopConnector(params['c']);
       return { status: 204 };
     }),
     r('GET', '/connectors/:c/topics', ({ ctx, params }) => {
       if (!ctx.topicTrackingEnabled) throw new ConnectRestException(403, 'Topic tracking is disabled.');
-      const name = params['c']!;
+      const name = params['c'];
       return { status: 200, body: { [name]: { topics: ctx.herder.activeTopics(name) } } };
     }),
     r('PUT', '/connectors/:c/topics/reset', ({ ctx, params }) => {
       if (!ctx.topicTrackingEnabled) throw new ConnectRestException(403, 'Topic tracking is disabled.');
       if (!ctx.topicTrackingAllowReset)
         throw new ConnectRestException(403, 'Topic tracking reset is disabled.');
-      ctx.herder.resetActiveTopics(params['c']!);
+      ctx.herder.resetActiveTopics(params['c']);
       return { status: 202 };
     }),
     r('GET', '/connectors/:c/offsets', async ({ ctx, params }) => {
-      const offsets = await ctx.herder.connectorOffsets(params['c']!);
+      const offsets = await ctx.herder.connectorOffsets(params['c']);
       return {
         status: 200,
         body: {
@@ -281,12 +281,12 @@ export function buildRoutes(): Route[] {
       }
       return {
         status: 200,
-        body: { message: await ctx.herder.alterConnectorOffsets(params['c']!, offsets.offsets) },
+        body: { message: await ctx.herder.alterConnectorOffsets(params['c'], offsets.offsets) },
       };
     }),
     r('DELETE', '/connectors/:c/offsets', async ({ ctx, params }) => ({
       status: 200,
-      body: { message: await ctx.herder.resetConnectorOffsets(params['c']!) },
+      body: { message: await ctx.herder.resetConnectorOffsets(params['c']) },
     })),
 
     // ---- connector plugins ----
@@ -296,7 +296,7 @@ export function buildRoutes(): Route[] {
     })),
     r('GET', '/connector-plugins/:p/config', ({ ctx, params }) => ({
       status: 200,
-      body: ctx.connectorPluginConfig(params['p']!),
+      body: ctx.connectorPluginConfig(params['p']),
     })),
     r('PUT', '/connector-plugins/:p/config/validate', async ({ ctx, params, body }) => {
       const config = bindStringMap(parseBody(body));
@@ -305,7 +305,7 @@ export function buildRoutes(): Route[] {
           'Cannot invoke "java.util.Map.get(Object)" because "connectorConfig" is null',
         );
       }
-      const pluginName = params['p']!;
+      const pluginName = params['p'];
       const included = config['connector.class'];
       const normalized = (n: string): string =>
         n.endsWith('Connector') && n.length > 'Connector'.length ? n.slice(0, -'Connector'.length) : n;
@@ -335,8 +335,8 @@ export function buildRoutes(): Route[] {
     // ---- admin/loggers ----
     r('GET', '/admin/loggers', ({ ctx }) => ({ status: 200, body: ctx.loggers.all() })),
     r('GET', '/admin/loggers/:l', ({ ctx, params }) => {
-      const level = ctx.loggers.get(params['l']!);
-      if (!level) throw new NotFoundException(`Logger ${params['l']!} not found.`);
+      const level = ctx.loggers.get(params['l']);
+      if (!level) throw new NotFoundException(`Logger ${params['l']} not found.`);
       return { status: 200, body: level };
     }),
     r('PUT', '/admin/loggers/:l', ({ ctx, params, body, query }) => {
@@ -348,7 +348,7 @@ export function buildRoutes(): Route[] {
         throw new BadRequestException("Desired 'level' parameter was not specified in request.");
       if (!LoggerLevels.isValid(level)) throw new NotFoundException(`invalid log level '${level}'.`);
       const scope = (query.get('scope') ?? 'worker').toLowerCase();
-      const affected = ctx.loggers.set(params['l']!, level);
+      const affected = ctx.loggers.set(params['l'], level);
       if (scope === 'cluster') return { status: 204 };
       return { status: 200, body: affected };
     }),

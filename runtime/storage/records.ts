@@ -60,7 +60,7 @@ function asStringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (v && typeof v === 'object') {
     for (const [k, val] of Object.entries(v as Record<string, unknown>)) {
-      if (val !== null && val !== undefined) out[k] = typeof val === 'string' ? val : String(val);
+      if (val !== null && val !== undefined) out[k] = typeof val === 'string' ? val : JSON.stringify(val);
     }
   }
   return out;

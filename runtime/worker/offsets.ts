@@ -12,7 +12,9 @@ function javaString(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object')
     return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
-  return String(v);
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'
+    ? String(v)
+    : 'null';
 }
 
 const INT_RE = /^[-+]?\d+$/;

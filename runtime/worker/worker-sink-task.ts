@@ -139,13 +139,8 @@ export class WorkerSinkTask {
     return next;
   }
 
-  private async processBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-  }: EachBatchPayload): Promise<void> {
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
     const { task, connector, taskId } = this.d;
     try {
       if (this.stopping || this.failed) return;
@@ -156,7 +151,7 @@ export class WorkerSinkTask {
       }
       const records: SinkRecord[] = [];
       for (const m of batch.messages) {
-        if (!isRunning() || isStale()) break;
+        if (!payload.isRunning() || payload.isStale()) break;
         const headers = new ConnectHeaders();
         for (const [k, v] of Object.entries(m.headers ?? {})) {
           const values = Array.isArray(v) ? v : [v];
@@ -193,9 +188,9 @@ export class WorkerSinkTask {
           tp: { topic: batch.topic, partition: batch.partition },
           offset: BigInt(last.offset) + 1n,
         });
-        resolveOffset(last.offset);
+        payload.resolveOffset(last.offset);
       }
-      await heartbeat();
+      await payload.heartbeat();
       await this.serialCommit(false);
     } finally {
       this.inFlight = null;

@@ -4,7 +4,7 @@
  */
 import type { Admin, Kafka } from 'kafkajs';
 import type { ConnectorOffsets, TargetState } from '../../protocol/connect-rest/entities';
-import type { Connector, OffsetMap, SinkTask, SourceTask, TopicPartition } from '../api/connector';
+import type { Connector, SinkTask, SourceTask, TopicPartition } from '../api/connector';
 import { SinkConnector, SourceConnector } from '../api/connector';
 import type { Converter, HeaderConverter } from '../converters/converter';
 import { ConnectException, DataException } from '../data/errors';
@@ -320,7 +320,7 @@ export class Worker {
       const existing = this.d.offsets.all(name);
       const managed = await connector.alterOffsets(
         { ...config },
-        new Map(existing.map((e) => [e.partition as OffsetMap, null])),
+        new Map(existing.map((e) => [e.partition, null])),
       );
       await this.d.offsets.set(
         name,

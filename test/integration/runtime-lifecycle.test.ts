@@ -41,7 +41,7 @@ async function waitState(
   );
 }
 
-describe('runtime lifecycle (real broker)', () => {
+void describe('runtime lifecycle (real broker)', () => {
   let rt: RuntimeProcess;
   const dir = mkdtempSync(join(tmpdir(), 'kcl-rt-'));
 
@@ -53,7 +53,7 @@ describe('runtime lifecycle (real broker)', () => {
     assert.equal(code, 0, `runtime exits cleanly on SIGTERM; stderr:\n${rt.stderr().slice(-2000)}`);
   });
 
-  it('answers GET / and /health', async () => {
+  void it('answers GET / and /health', async () => {
     const root = await http(rt.url, 'GET', '/');
     assert.equal(root.status, 200);
     assert.deepEqual(Object.keys(root.body as object), ['version', 'commit', 'kafka_cluster_id']);
@@ -64,7 +64,7 @@ describe('runtime lifecycle (real broker)', () => {
     });
   });
 
-  it('streams a file through a topic into another file and tracks topics', async () => {
+  void it('streams a file through a topic into another file and tracks topics', async () => {
     const topic = unique('rt-file');
     const input = join(dir, 'in.txt');
     const output = join(dir, 'out.txt');
@@ -94,16 +94,12 @@ describe('runtime lifecycle (real broker)', () => {
     });
     assert.equal(s2.status, 201);
     await eventually(
-      async () => existsSync(output) && readFileSync(output, 'utf8') === 'alpha\nbeta\ngamma\ndelta\n',
+      () => existsSync(output) && readFileSync(output, 'utf8') === 'alpha\nbeta\ngamma\ndelta\n',
       30000,
       'sink output',
     );
     appendFileSync(input, 'epsilon\n');
-    await eventually(
-      async () => readFileSync(output, 'utf8').endsWith('delta\nepsilon\n'),
-      30000,
-      'appended line',
-    );
+    await eventually(() => readFileSync(output, 'utf8').endsWith('delta\nepsilon\n'), 30000, 'appended line');
     const topics = await http(rt.url, 'GET', `/connectors/${src}/topics`);
     assert.deepEqual(topics.body, { [src]: { topics: [topic] } });
     const reset = await http(rt.url, 'PUT', `/connectors/${src}/topics/reset`);
@@ -125,7 +121,7 @@ describe('runtime lifecycle (real broker)', () => {
       async () => {
         const o = await http(rt.url, 'GET', `/connectors/${src}/offsets`);
         const list = (o.body as { offsets: { offset: { position: number } }[] }).offsets;
-        return list.length === 1 && list[0]!.offset.position === 32;
+        return list.length === 1 && list[0].offset.position === 32;
       },
       30000,
       'source offset committed',
@@ -148,7 +144,7 @@ describe('runtime lifecycle (real broker)', () => {
     assert.equal((await http(rt.url, 'PUT', `/connectors/${src}/resume`)).status, 202);
     await waitState(rt, src, 'RUNNING', ['RUNNING']);
     await eventually(
-      async () =>
+      () =>
         readFileSync(output, 'utf8') === 'alpha\nbeta\ngamma\ndelta\nepsilon\nbeta\ngamma\ndelta\nepsilon\n',
       30000,
       'replay after offset rewind',
@@ -177,7 +173,7 @@ describe('runtime lifecycle (real broker)', () => {
     assert.equal((await http(rt.url, 'GET', `/connectors/${src}`)).status, 404);
   });
 
-  it('pauses, resumes and restarts with Connect statuses', async () => {
+  void it('pauses, resumes and restarts with Connect statuses', async () => {
     const name = unique('life');
     const input = join(dir, `${name}.txt`);
     writeFileSync(input, '');
@@ -238,7 +234,7 @@ describe('runtime lifecycle (real broker)', () => {
     });
   });
 
-  it('fails a connector with an unusable config into FAILED with a trace', async () => {
+  void it('fails a connector with an unusable config into FAILED with a trace', async () => {
     const name = unique('failing');
     const r = await http(rt.url, 'POST', '/connectors', {
       name,
@@ -257,7 +253,7 @@ describe('runtime lifecycle (real broker)', () => {
     assert.equal((await http(rt.url, 'GET', `/connectors/${name}`)).status, 404);
   });
 
-  it('answers bad input like Connect', async () => {
+  void it('answers bad input like Connect', async () => {
     assert.deepEqual((await http(rt.url, 'GET', '/nope')).body, {
       error_code: 404,
       message: 'HTTP 404 Not Found',
@@ -304,7 +300,7 @@ describe('runtime lifecycle (real broker)', () => {
     assert.equal((await http(rt.url, 'DELETE', `/connectors/${name}`)).status, 204);
   });
 
-  it('gives exactly one 201 and one 409 for concurrent creates of one name', async () => {
+  void it('gives exactly one 201 and one 409 for concurrent creates of one name', async () => {
     const name = unique('race');
     const body = { name, config: { 'connector.class': 'FileStreamSink', topics: unique('race-t') } };
     const results = await Promise.all([1, 2, 3].map(() => http(rt.url, 'POST', '/connectors', body)));

@@ -12,7 +12,7 @@ import type { RuntimeProcess } from '../support/runtime-process';
 
 const unique = (p: string): string => `${p}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
 
-describe('runtime plugins and failures (real broker)', () => {
+void describe('runtime plugins and failures (real broker)', () => {
   let rt: RuntimeProcess;
   before(async () => {
     rt = await startRuntimeProcess({
@@ -24,7 +24,7 @@ describe('runtime plugins and failures (real broker)', () => {
     await rt.stop();
   });
 
-  it('lists plugins loaded from --plugin-path', async () => {
+  void it('lists plugins loaded from --plugin-path', async () => {
     const plugins = (await http(rt.url, 'GET', '/connector-plugins')).body as {
       class: string;
       type: string;
@@ -41,7 +41,7 @@ describe('runtime plugins and failures (real broker)', () => {
     assert.ok(all.some((p) => p.type === 'converter') && all.some((p) => p.type === 'header_converter'));
   });
 
-  it('reports a failing task as FAILED with a trace and restarts only failed instances', async () => {
+  void it('reports a failing task as FAILED with a trace and restarts only failed instances', async () => {
     const name = unique('failing');
     const created = await http(rt.url, 'POST', '/connectors', {
       name,
@@ -62,7 +62,7 @@ describe('runtime plugins and failures (real broker)', () => {
     });
     assert.equal(failed.connector.state, 'RUNNING');
     assert.match(
-      failed.tasks[0]!.trace!,
+      failed.tasks[0].trace!,
       /^org\.apache\.kafka\.connect\.errors\.ConnectException: VerifiableSourceTask was asked to fail on start\n\tat /,
     );
     const task = await http(rt.url, 'GET', `/connectors/${name}/tasks/1/status`);
@@ -82,7 +82,7 @@ describe('runtime plugins and failures (real broker)', () => {
     assert.equal((await http(rt.url, 'DELETE', `/connectors/${name}`)).status, 204);
   });
 
-  it('delivers verifiable records end to end with JSON converters', async () => {
+  void it('delivers verifiable records end to end with JSON converters', async () => {
     const topic = unique('vt-e2e');
     const out = join(mkdtempSync(join(tmpdir(), 'kcl-verifiable-')), 'out.txt');
     const src = unique('vsrc');
@@ -102,17 +102,17 @@ describe('runtime plugins and failures (real broker)', () => {
     });
     const { readFileSync, existsSync } = await import('node:fs');
     await eventually(
-      async () => existsSync(out) && readFileSync(out, 'utf8').split('\n').length - 1 === 500,
+      () => existsSync(out) && readFileSync(out, 'utf8').split('\n').length - 1 === 500,
       30000,
       '500 records',
     );
-    const first = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as { seqno: number; task: number };
+    const first = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]) as { seqno: number; task: number };
     assert.deepEqual([first.task, first.seqno], [0, 0]);
     const offsets = await eventually(async () => {
       const o = (await http(rt.url, 'GET', `/connectors/${src}/offsets`)).body as {
         offsets: { offset: { seqno: number } }[];
       };
-      return o.offsets.length === 1 && o.offsets[0]!.offset.seqno === 499 ? o : undefined;
+      return o.offsets.length === 1 && o.offsets[0].offset.seqno === 499 ? o : undefined;
     });
     assert.deepEqual(offsets, { offsets: [{ partition: { task: 0 }, offset: { seqno: 499 } }] });
     for (const n of [src, sink]) await http(rt.url, 'DELETE', `/connectors/${n}`);

@@ -24,8 +24,8 @@ function readLines(path: string): string[] {
     .filter((l) => l !== '');
 }
 
-describe('runtime restart (real broker)', () => {
-  it('resumes connectors, target states and offsets after a graceful restart', async () => {
+void describe('runtime restart (real broker)', () => {
+  void it('resumes connectors, target states and offsets after a graceful restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kcl-resume-'));
     const groupId = uniqueGroupId('kcl-resume');
     const topic = unique('resume');
@@ -47,7 +47,7 @@ describe('runtime restart (real broker)', () => {
         config: { 'connector.class': 'FileStreamSink', topics: topic },
         initial_state: 'STOPPED',
       });
-      await eventually(async () => readLines(output).length === 100, 30000, '100 lines');
+      await eventually(() => readLines(output).length === 100, 30000, '100 lines');
       assert.equal((await http(rt.url, 'PUT', '/connectors/sink/pause')).status, 202);
       await eventually(
         async () =>
@@ -70,7 +70,7 @@ describe('runtime restart (real broker)', () => {
       };
       assert.equal(sinkStatus.connector.state, 'PAUSED');
       assert.equal((await http(rt.url, 'PUT', '/connectors/sink/resume')).status, 202);
-      await eventually(async () => readLines(output).length >= 150, 30000, '150 lines');
+      await eventually(() => readLines(output).length >= 150, 30000, '150 lines');
       await new Promise((r) => setTimeout(r, 1500));
       assert.deepEqual(
         readLines(output),
@@ -84,7 +84,7 @@ describe('runtime restart (real broker)', () => {
     }
   });
 
-  it('loses nothing when killed with SIGKILL while streaming', async () => {
+  void it('loses nothing when killed with SIGKILL while streaming', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kcl-kill-'));
     const groupId = uniqueGroupId('kcl-kill');
     const topic = unique('kill');
@@ -101,7 +101,7 @@ describe('runtime restart (real broker)', () => {
       name: 'sink',
       config: { 'connector.class': 'FileStreamSink', file: output, topics: topic },
     });
-    await eventually(async () => readLines(output).length > 0, 30000, 'first lines');
+    await eventually(() => readLines(output).length > 0, 30000, 'first lines');
     await rt.kill();
     rt = await startRuntimeProcess({ groupId, offsetFlushIntervalMs: 200 });
     try {
@@ -111,7 +111,7 @@ describe('runtime restart (real broker)', () => {
           .filter((l) => l !== ''),
       );
       await eventually(
-        async () => {
+        () => {
           const got = new Set(readLines(output));
           return [...expected].every((l) => got.has(l));
         },

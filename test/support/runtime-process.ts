@@ -76,7 +76,7 @@ export async function startRuntimeProcess(o: RuntimeProcessOptions = {}): Promis
   ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let errText = '';
-  child.stderr!.on('data', (d: Buffer) => {
+  child.stderr.on('data', (d: Buffer) => {
     errText += d.toString('utf8');
   });
   const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
@@ -85,7 +85,7 @@ export async function startRuntimeProcess(o: RuntimeProcessOptions = {}): Promis
       child.kill('SIGKILL');
       rej(new Error(`runtime did not start within timeout; stderr:\n${errText}`));
     }, o.startTimeoutMs ?? 60000);
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
       clearTimeout(timer);
       try {
@@ -149,7 +149,7 @@ export async function http(
 
 /** Polls `fn` until it returns a truthy value or the timeout passes (then throws with the last value). */
 export async function eventually<T>(
-  fn: () => Promise<T | undefined | null | false>,
+  fn: () => Promise<T | undefined | null | false> | T | undefined | null | false,
   timeoutMs = 30000,
   what = 'condition',
 ): Promise<T> {

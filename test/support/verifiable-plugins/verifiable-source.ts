@@ -75,7 +75,7 @@ export class VerifiableSourceTask extends SourceTask {
         new SourceRecord(
           { task },
           { seqno: this.seqno },
-          this.props['topic']!,
+          this.props['topic'],
           null,
           null,
           null,
