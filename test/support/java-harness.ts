@@ -2,8 +2,8 @@
  * Runs small Java programs from test/compat/java against the real Kafka Connect jars, for
  * differential tests. Jars: KCL_REAL_CONNECT_JARS, else the dev cache
  * (~/.cache/kafka-connect-lab/dev-connect) when it holds connect-json, else resolved once with
- * mvn from lab-deps/connect/pom.xml into ~/.cache/kafka-connect-lab/connect-4.4.0. Classes are
- * compiled once into ~/.cache/kafka-connect-lab/java-harness/<hash of the sources>.
+ * mvn from lab-deps/connect/pom.xml into ~/.cache/kafka-connect-lab/connect-4.4.0. The harness class
+ * is compiled once into ~/.cache/kafka-connect-lab/java-harness/<hash of its source>.
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -39,11 +39,12 @@ export async function resolveHarnessJars(): Promise<string> {
   return dir;
 }
 
-/** Compiles test/compat/java/*.java (once per content hash) and returns the classes directory. */
-export async function compileHarness(jars: string): Promise<string> {
-  const sources = readdirSync(JAVA_SOURCES)
-    .filter((f) => f.endsWith('.java'))
-    .sort();
+/**
+ * Compiles test/compat/java/<mainClass>.java (once per content hash) and returns the classes
+ * directory. Only that file: other harnesses in the folder belong to other tests.
+ */
+export async function compileHarness(jars: string, mainClass: string): Promise<string> {
+  const sources = [`${mainClass}.java`];
   const hash = createHash('sha256');
   for (const f of sources) hash.update(f).update(readFileSync(join(JAVA_SOURCES, f)));
   const out = join(CACHE, 'java-harness', hash.digest('hex').slice(0, 16));
@@ -71,7 +72,7 @@ export async function runJavaHarness(
   javaBinary = 'java',
 ): Promise<string[]> {
   const jars = await resolveHarnessJars();
-  const classes = await compileHarness(jars);
+  const classes = await compileHarness(jars, mainClass);
   const child = spawn(
     javaBinary,
     ['-Xshare:auto', '-XX:TieredStopAtLevel=1', '-cp', `${classes}:${jars}/*`, mainClass],
