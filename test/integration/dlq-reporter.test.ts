@@ -78,13 +78,20 @@ function consumedOf(topic: string, r: InputRecord): ConsumedRecord {
   };
 }
 
-/** Our side of the sink path for each record; returns the failed stage (or null). */
+interface PathResult {
+  /** The failed stage, or null when the record went through. */
+  stage: string | null;
+  /** The LogReporter line with errors.log.include.messages=true. */
+  log: string | null;
+}
+
+/** Our side of the sink path for each record. */
 async function runOurs(
   admin: Admin,
   producer: Producer,
   dlqTopic: string,
   sourceTopic: string,
-): Promise<(string | null)[]> {
+): Promise<PathResult[]> {
   const metrics = new ErrorHandlingMetrics();
   const reporter = await DeadLetterQueueReporter.createAndSetup(
     admin,
@@ -162,7 +169,7 @@ async function runReal(
   bootstrap: string,
   dlqTopic: string,
   sourceTopic: string,
-): Promise<(string | null)[]> {
+): Promise<PathResult[]> {
   const source = resolve(__dirname, '../compat/java/SmtDlqHarness.java');
   const hash = createHash('sha256').update(readFileSync(source)).update(classpath).digest('hex').slice(0, 16);
   const classes = join(tmpdir(), `kcl-smt-dlq-harness-${hash}`);
