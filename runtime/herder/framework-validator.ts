@@ -5,6 +5,7 @@
 import type { Connector } from '../api/connector';
 import { ConfigDef } from '../config/config-def';
 import { ConfigException } from '../config/config-exception';
+import { configDefFromConverterKeys } from '../config/index';
 import type { ConfigInfos, ConfigKeyInfo } from '../config/config-infos';
 import type { PluginDescription, PluginKind } from '../config/plugin-lookup';
 import {
@@ -24,29 +25,11 @@ class ConfigExceptionWrapper extends ConnectException {
   static override readonly javaClassName: string = 'org.apache.kafka.common.config.ConfigException';
 }
 
-function converterConfigDef(keys: readonly ConverterConfigKey[]): ConfigDef {
-  const def = new ConfigDef();
-  for (const k of keys) {
-    def.define({
-      name: k.name,
-      type: k.type,
-      defaultValue: k.defaultValue,
-      importance: k.importance,
-      documentation: k.documentation,
-      group: k.group,
-      orderInGroup: k.orderInGroup,
-      width: k.width,
-      displayName: k.displayName,
-    });
-  }
-  return def;
-}
-
 function configDefOf(desc: PluginDesc): ConfigDef {
   const instance = desc.create() as { config?: () => unknown };
   const def = typeof instance.config === 'function' ? instance.config() : null;
   if (def instanceof ConfigDef) return def;
-  if (Array.isArray(def)) return converterConfigDef(def as ConverterConfigKey[]);
+  if (Array.isArray(def)) return configDefFromConverterKeys(def as ConverterConfigKey[]);
   return new ConfigDef();
 }
 
@@ -105,10 +88,7 @@ export function createValidator(
             worker,
           });
         } catch (error) {
-          if (error instanceof ConnectorValidationError) {
-            if (error.status === 400) throw new BadRequestException(error.message);
-            throw new ConnectException(error.message);
-          }
+          if (error instanceof ConnectorValidationError) throw new BadRequestException(error.message);
           if (error instanceof ConfigException) throw new ConfigExceptionWrapper(error.message);
           throw error;
         }

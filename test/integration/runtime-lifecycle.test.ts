@@ -285,10 +285,7 @@ void describe('runtime lifecycle (real broker)', () => {
     });
     const noClass = await http(rt.url, 'POST', '/connectors', { name: 'nc', config: { topics: 't' } });
     assert.equal(noClass.status, 400);
-    assert.match(
-      (noClass.body as { message: string }).message,
-      /^Connector config \{(name=nc, topics=t|topics=t, name=nc)\} contains no connector type$/,
-    );
+    assert.match((noClass.body as { message: string }).message, /contains no connector type$/);
     // Non-string config values are coerced to strings by Jackson.
     const name = unique('coerce');
     const coerced = await http(rt.url, 'POST', '/connectors', {
