@@ -58,6 +58,11 @@ export interface Step {
   compare?: CompareMode;
   /** JSON paths (as printed in differences, e.g. `$.version`, `$[*].version`) masked on both sides. */
   mask?: string[];
+  /**
+   * Applied to both sides' bodies before comparing, only where the real worker itself answers in more
+   * than one way (documented in docs/rest-compatibility.md).
+   */
+  normalizeBody?: (body: Json) => Json;
   /** Send this many identical requests at once; the sorted statuses/bodies are compared. */
   concurrent?: number;
   note?: string;
@@ -288,7 +293,8 @@ export async function playStep(side: Side, step: Step): Promise<StepOutcome> {
     attempts,
     contentType: mediaType(result.contentType),
   };
-  const normalized = normalize(result.body, side.vars, step.mask);
+  let normalized = normalize(result.body, side.vars, step.mask);
+  if (normalized !== undefined && step.normalizeBody) normalized = step.normalizeBody(normalized);
   if (normalized !== undefined) outcome.body = normalized;
   const traces = collectTraces(result.body);
   if (traces.length > 0) outcome.traces = traces;
