@@ -167,6 +167,23 @@ void describe('RetryWithToleranceOperator', () => {
     assert.ok(ctx.failed());
   });
 
+  void it('retries a RetriableException in a synchronous stage too (blocking backoff, as the Java task thread)', () => {
+    const { op } = operator('NONE', 5000, 10);
+    let calls = 0;
+    const v = op.execute(
+      new ProcessingContext(consumed),
+      () => {
+        calls++;
+        if (calls < 3) throw new RetriableException('flaky');
+        return 'converted';
+      },
+      'VALUE_CONVERTER',
+      'c',
+    );
+    assert.equal(v, 'converted');
+    assert.equal(op.metrics.retries, 2);
+  });
+
   void it('executeFailed reports and throws when not tolerated', async () => {
     const all = operator('ALL');
     await all.op.executeFailed(new ProcessingContext(consumed), 'KAFKA_PRODUCE', 'p', new Error('x'));
