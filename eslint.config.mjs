@@ -48,4 +48,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noVscode] },
   },
   { files: ['protocol/**/*.ts', 'webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', noNode] } },
+  // Unit tests of the extension's pure logic may import src/ (the compiler still forbids 'vscode' there).
+  {
+    files: ['test/unit/ext-*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noVscode.paths }] },
+  },
 );
