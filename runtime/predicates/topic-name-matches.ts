@@ -1,7 +1,8 @@
 import type { ConnectRecord } from '../api/records';
 import { ConfigDef } from '../config/config-def';
 import { ConfigException } from '../config/config-exception';
-import { CompositeValidator, NonEmptyString, RegexValidator } from '../config/validators';
+import { CompositeValidator, NonEmptyString } from '../config/validators';
+import { TransformsRegexValidator } from '../transforms/util/regex-validator';
 import type { PluginConfigs, Predicate } from '../transforms/transformation';
 import { JavaPattern, PatternSyntaxError } from '../transforms/util/java-regex';
 import { SimpleConfig } from '../transforms/util/simple-config';
@@ -11,7 +12,7 @@ export const PREDICATES_PACKAGE = 'org.apache.kafka.connect.transforms.predicate
 export const TOPIC_NAME_MATCHES_CONFIG_DEF = new ConfigDef().define({
   name: 'pattern',
   type: 'STRING',
-  validator: CompositeValidator.of(new NonEmptyString(), new RegexValidator()),
+  validator: CompositeValidator.of(new NonEmptyString(), new TransformsRegexValidator()),
   importance: 'MEDIUM',
   documentation: "A Java regular expression for matching against the name of a record's topic.",
 });

@@ -1,6 +1,6 @@
 import type { ConnectRecord } from '../api/records';
 import { ConfigDef } from '../config/config-def';
-import { RegexValidator } from '../config/validators';
+import { TransformsRegexValidator } from './util/regex-validator';
 import type { PluginConfigs, Transformation } from './transformation';
 import { TRANSFORMS_PACKAGE } from './transformation';
 import { JavaPattern } from './util/java-regex';
@@ -10,7 +10,7 @@ export const REGEX_ROUTER_CONFIG_DEF = new ConfigDef()
   .define({
     name: 'regex',
     type: 'STRING',
-    validator: new RegexValidator(),
+    validator: new TransformsRegexValidator(),
     importance: 'HIGH',
     documentation: 'Regular expression to use for matching.',
   })

@@ -489,6 +489,13 @@ const extraRecords: [string, VectorRecord, ChainStep][] = [
     step(`${T}.ExtractField$Value`, { field: 'nested.deeper.c', 'field.syntax.version': 'V2' }),
   ],
   ['value-to-key-schemaless-missing', SCHEMALESS, step(`${T}.ValueToKey`, { fields: 'nope' })],
+  ['regex-router-ci', SCHEMAFUL, step(`${T}.RegexRouter`, { regex: '(?i)ORD(.*)', replacement: 'o$1' })],
+  [
+    'regex-router-quote',
+    SCHEMAFUL,
+    step(`${T}.RegexRouter`, { regex: '\\Qord\\E(.+)', replacement: '$1.x' }),
+  ],
+  ['regex-router-escape', SCHEMAFUL, step(`${T}.RegexRouter`, { regex: '(.*)', replacement: 'a\\$b-$1' })],
   ['regex-router-group-error', SCHEMAFUL, step(`${T}.RegexRouter`, { regex: '(.*)', replacement: '$2' })],
   [
     'insert-field-struct-key-schemaless',

@@ -10,8 +10,9 @@ export class JavaPattern {
 
   /** Throws PatternSyntaxError (message like Java's first line) when the regex does not compile. */
   constructor(readonly pattern: string) {
+    const { source, flags } = translateJavaRegex(pattern);
     try {
-      this.#whole = new RegExp(`^(?:${pattern})$`);
+      this.#whole = new RegExp(`^(?:${source})$`, flags);
     } catch (e) {
       throw new PatternSyntaxError((e as Error).message);
     }
@@ -36,6 +37,42 @@ export class JavaPattern {
   toString(): string {
     return this.pattern;
   }
+}
+
+/**
+ * The Java-only syntax seen in connector configs, rewritten for JS: leading inline flags `(?i)`,
+ * `(?s)`, `(?m)` (JS has no inline flags), `\Q...\E` quoting and the `\A` / `\z` / `\Z` anchors.
+ */
+export function translateJavaRegex(pattern: string): { source: string; flags: string } {
+  let p = pattern;
+  let flags = '';
+  for (;;) {
+    const m = /^\(\?([imsx]+)\)/.exec(p);
+    if (m === null) break;
+    for (const f of m[1] ?? '') if (f !== 'x' && !flags.includes(f)) flags += f;
+    p = p.slice(m[0].length);
+  }
+  let out = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charAt(i);
+    if (c === '\\' && i + 1 < p.length) {
+      const n = p.charAt(i + 1);
+      if (n === 'Q') {
+        const end = p.indexOf('\\E', i + 2);
+        const literal = end < 0 ? p.slice(i + 2) : p.slice(i + 2, end);
+        out += literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+        i = end < 0 ? p.length : end + 1;
+        continue;
+      }
+      if (n === 'A') out += '^';
+      else if (n === 'z' || n === 'Z') out += '$';
+      else out += c + n;
+      i++;
+      continue;
+    }
+    out += c;
+  }
+  return { source: out, flags };
 }
 
 export class PatternSyntaxError extends Error {
