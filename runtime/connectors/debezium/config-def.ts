@@ -37,10 +37,10 @@ const topicPrefixValidator: Validator = {
   ensureValid(name, value) {
     if (value === null || value === undefined) return;
     if ((value as string).trim() === '') throw invalid(name, 'A value is required');
-    if (!/^[a-zA-Z0-9_.-]+$/.test((value as string))) {
+    if (!/^[a-zA-Z0-9_.-]+$/.test(value as string)) {
       throw invalid(
         name,
-        `${(value as string)} has invalid format (only the underscore, hyphen, dot and alphanumeric characters are allowed)`,
+        `${value as string} has invalid format (only the underscore, hyphen, dot and alphanumeric characters are allowed)`,
       );
     }
   },
@@ -50,7 +50,7 @@ const topicPrefixValidator: Validator = {
 const slotNameValidator: Validator = {
   ensureValid(name, value) {
     if (value === null || value === undefined) return;
-    if (!/^[a-z0-9_]{1,63}$/.test((value as string))) {
+    if (!/^[a-z0-9_]{1,63}$/.test(value as string)) {
       throw invalid(
         name,
         'Valid replication slot name must contain only digits, lowercase characters and underscores with length <= 63',

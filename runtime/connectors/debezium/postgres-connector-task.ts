@@ -68,7 +68,9 @@ export class PostgresConnectorTask extends SourceTask {
   private tx: TxState | null = null;
   private lastCommitLsn: bigint | null = null;
   private skipUpTo: { prevCommit: bigint | null; lsn: bigint } | null = null;
-  private skipCommitsUpTo: bigint | null = null;
+  private passedSkip = false;
+  private lastTxRecord: SourceRecord | null = null;
+  private txEnds = new WeakMap<SourceRecord, bigint>();
   private toFlush: bigint | null = null;
   private flushed: bigint | null = null;
   private lastHeartbeat = Date.now();
@@ -81,6 +83,15 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   async start(props: ConnectorProps): Promise<void> {
+    try {
+      await this.doStart(props);
+    } catch (e) {
+      await this.stop().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async doStart(props: ConnectorProps): Promise<void> {
     const s = parsePostgresSettings(props);
     this.s = s;
     this.partition = { server: s.events.topicPrefix };
@@ -115,7 +126,10 @@ export class PostgresConnectorTask extends SourceTask {
         `Replication slot "${s.slotName}" is already in use by another connection (another connector with the same slot.name?). Give this connector its own slot.name or stop the other one.`,
       );
     }
-    const offsetLsn = offset && offset.lsn_commit !== undefined ? BigInt(offset.lsn_commit as bigint | number | string) : null;
+    const offsetLsn =
+      offset && offset.lsn_commit !== undefined
+        ? BigInt(offset.lsn_commit as bigint | number | string)
+        : null;
     const snapshotDone =
       offset !== null &&
       (offset.snapshot === undefined ||
@@ -147,7 +161,6 @@ export class PostgresConnectorTask extends SourceTask {
       this.lastCommitLsn = offsetLsn;
       if (offset.lsn !== undefined) {
         this.skipUpTo = { prevCommit: offsetLsn, lsn: BigInt(offset.lsn as bigint | number | string) };
-        this.skipCommitsUpTo = offsetLsn;
       }
     }
     if (doSnapshot) await this.snapshot(s, tables, exported);
@@ -388,6 +401,16 @@ export class PostgresConnectorTask extends SourceTask {
         return;
       case 'commit':
         this.lastCommitLsn = lsn;
+        // the transaction is complete once its last record is acknowledged: then its commit may be flushed
+        if (this.lastTxRecord) this.txEnds.set(this.lastTxRecord, lsn);
+        this.lastTxRecord = null;
+        if (
+          this.skipUpTo &&
+          this.skipUpTo.prevCommit !== null &&
+          lsn > this.skipUpTo.prevCommit &&
+          this.passedSkip
+        )
+          this.skipUpTo = null;
         return;
       case 'relation':
         await this.refreshRelation(msg as unknown as DecodedRelation);
@@ -405,8 +428,9 @@ export class PostgresConnectorTask extends SourceTask {
     const op = msg.tag === 'insert' ? 'c' : msg.tag === 'update' ? 'u' : 'd';
     if (s.skippedOperations.has(op)) return;
     // after a restart, skip what the committed offset already covers
-    if (this.skipCommitsUpTo !== null && this.lastCommitLsn !== null && this.skipUpTo) {
-      if (this.lastCommitLsn === this.skipUpTo.prevCommit && lsn <= this.skipUpTo.lsn) return;
+    if (this.skipUpTo && this.lastCommitLsn === this.skipUpTo.prevCommit) {
+      if (lsn <= this.skipUpTo.lsn) return;
+      this.passedSkip = true;
     }
     const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
     const offset: Record<string, unknown> = {
@@ -442,6 +466,7 @@ export class PostgresConnectorTask extends SourceTask {
       if (!oldRow) return; // REPLICA IDENTITY NOTHING: no old values, Debezium skips the delete
       records = f.delete(te, rowStruct(te, oldRow, s.placeholder, msg.old == null), source, offset);
     }
+    if (records.length > 0) this.lastTxRecord = records[records.length - 1]!;
     await this.enqueue(records);
   }
 
@@ -474,8 +499,7 @@ export class PostgresConnectorTask extends SourceTask {
     while (this.queue.length === 0 && Date.now() < end && !this.stopped && !this.failure) await sleep(5);
     const out = this.queue.splice(0, s.maxBatchSize);
     if (out.length > 0) {
-      this.lastOffset =
-        (out[out.length - 1].sourceOffset) ?? this.lastOffset;
+      this.lastOffset = out[out.length - 1].sourceOffset ?? this.lastOffset;
       for (const w of this.waiters.splice(0)) w();
     }
     if (s.heartbeatIntervalMs > 0 && Date.now() - this.lastHeartbeat >= s.heartbeatIntervalMs) {
@@ -530,7 +554,7 @@ export class PostgresConnectorTask extends SourceTask {
     this.service = null;
     if (service) await service.stop().catch(() => undefined);
     const s = this.s;
-    if (s?.dropSlotOnStop && this.client) {
+    if (s?.dropSlotOnStop && this.client && this.streaming) {
       for (let i = 0; i < 10; i++) {
         try {
           await this.client.query(
