@@ -82,16 +82,16 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
     let task = await startTask(p);
     const snap = await pollFor(task, 2);
     assert.deepEqual(snap.map(idOf), [1, 2]);
-    assert.equal(snap[0]!.topic, `srv${sfx}.public.${table}`);
-    assert.deepEqual(snap[0]!.sourcePartition, { server: `srv${sfx}` });
+    assert.equal(snap[0].topic, `srv${sfx}.public.${table}`);
+    assert.deepEqual(snap[0].sourcePartition, { server: `srv${sfx}` });
     await db.query(`INSERT INTO ${table} VALUES (3, 'c')`);
     await db.query(`INSERT INTO ${table} VALUES (4, 'd')`);
     const streamed = await pollFor(task, 2);
     assert.deepEqual(streamed.map(idOf), [3, 4]);
     // only record 3 was acknowledged and committed before the "crash"
-    task.commitRecord(streamed[0]!, null);
+    task.commitRecord(streamed[0], null);
     await task.commit();
-    const committed = streamed[0]!.sourceOffset as OffsetMap;
+    const committed = streamed[0].sourceOffset as OffsetMap;
     const flushed = await db.query<{ lsn: string | null }>(
       'SELECT confirmed_flush_lsn::text AS lsn FROM pg_replication_slots WHERE slot_name = $1',
       [slot],
@@ -110,9 +110,9 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
     await db.query(`INSERT INTO ${table} VALUES (6, 'f')`);
     const got = await pollFor(task, 2);
     assert.deepEqual(got.map(idOf), [5, 6]);
-    task.commitRecord(got[0]!, null);
+    task.commitRecord(got[0], null);
     await task.commit();
-    const offset = got[0]!.sourceOffset as OffsetMap;
+    const offset = got[0].sourceOffset as OffsetMap;
     await task.stop();
     await db.query(`INSERT INTO ${table} VALUES (7, 'g')`);
     task = await startTask(p2, offset);
@@ -137,7 +137,7 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
   void it('validate: unknown plugin.name, missing topic.prefix and unreachable host are reported on their keys', async () => {
     const c = new PostgresConnector();
     const base = props(`val_${sfx}`);
-    delete (base as Record<string, string>)['database.server.name'];
+    delete (base)['database.server.name'];
     const v1 = await c.validate({ ...base, 'plugin.name': 'wal2json' });
     assert.match(
       v1.find((v) => v.name === 'plugin.name')!.errorMessages[0] ?? '',
