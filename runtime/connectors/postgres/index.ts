@@ -4,6 +4,7 @@
  * Aliases follow Connect's PluginUtils rules (simple name, and simple name without the suffix).
  */
 import { JdbcSourceConnector } from '../jdbc/jdbc-source-connector';
+import { JdbcSinkConnector } from '../jdbc/jdbc-sink-connector';
 import { JDBC_CONNECTOR_VERSION } from '../jdbc/jdbc-source-task';
 import { PostgresConnector } from '../debezium/postgres-connector';
 import { DEBEZIUM_VERSION } from '../debezium/debezium-types';
@@ -25,6 +26,13 @@ export const POSTGRES_PLUGINS: PostgresPlugin[] = [
     type: 'source',
     version: JDBC_CONNECTOR_VERSION,
     create: () => new JdbcSourceConnector(),
+  },
+  {
+    className: 'io.confluent.connect.jdbc.JdbcSinkConnector',
+    aliases: ['JdbcSinkConnector', 'JdbcSink'],
+    type: 'sink',
+    version: JDBC_CONNECTOR_VERSION,
+    create: () => new JdbcSinkConnector(),
   },
   {
     className: 'io.debezium.connector.postgresql.PostgresConnector',
