@@ -3,7 +3,7 @@
  * cluster (runtime/lab, fresh temp state dir) shared by the integration and compat suites, torn
  * down at the end whatever happens. Ends with one line: `N passed, N failed[, N skipped]`.
  *
- *   node --import tsx test/run.ts [unit|integration|compat|all ...] [FILE.test.ts ...]
+ *   node --import tsx test/run.ts [unit|integration|compat|extension|all ...] [FILE.test.ts ...]
  *        [--no-lint] [--no-typecheck]
  *
  * KCL_TEST_CONNECT=1 also starts the Connect runtime in the cluster and exports KCL_CONNECT_URL.
@@ -16,10 +16,15 @@ import { join, relative, resolve, sep } from 'node:path';
 import { down, isLabError, up } from '../runtime/lab/index';
 
 const ROOT = resolve(__dirname, '..');
-const SUITES = ['unit', 'integration', 'compat'] as const;
+const SUITES = ['unit', 'integration', 'compat', 'extension'] as const;
 type Suite = (typeof SUITES)[number];
 /** Suites that need the cluster. */
-const CLUSTER_SUITES: readonly Suite[] = ['integration', 'compat'];
+const CLUSTER_SUITES: readonly Suite[] = ['integration', 'compat', 'extension'];
+/**
+ * The extension suite is mocha inside a real VS Code (code-server driven by Playwright): its files are
+ * not node:test files, so test/extension/run.ts runs them and reports one line we parse.
+ */
+const EXTENSION_RUNNER = join(ROOT, 'test', 'extension', 'run.ts');
 
 interface Counts {
   passed: number;
@@ -38,7 +43,7 @@ function say(line: string): void {
 function usage(message: string): never {
   say(message);
   say(
-    'usage: node --import tsx test/run.ts [unit|integration|compat|all ...] [FILE.test.ts ...] [--no-lint] [--no-typecheck]',
+    'usage: node --import tsx test/run.ts [unit|integration|compat|extension|all ...] [FILE.test.ts ...] [--no-lint] [--no-typecheck]',
   );
   process.exit(2);
 }
@@ -58,11 +63,12 @@ function parseArgs(argv: string[]): {
     else if (arg === '--no-typecheck') typecheck = false;
     else if (arg === 'all') SUITES.forEach((s) => suites.add(s));
     else if ((SUITES as readonly string[]).includes(arg)) suites.add(arg as Suite);
-    else if (arg.endsWith('.ts') && existsSync(arg)) {
+    else if (arg.endsWith('.test.ts') && existsSync(arg)) {
       // A single file: its suite is the folder under test/ it lives in.
       const rel = relative(join(ROOT, 'test'), resolve(arg)).split(sep)[0];
       const suite = SUITES.find((s) => s === rel);
-      if (!suite) usage(`${arg} is not under test/unit, test/integration or test/compat`);
+      if (!suite || suite === 'extension')
+        usage(`${arg} is not under test/unit, test/integration or test/compat`);
       files.set(suite, [...(files.get(suite) ?? []), resolve(arg)]);
     } else usage(`unknown argument "${arg}"`);
   }
@@ -201,6 +207,39 @@ async function runSuite(suite: Suite, files: string[], env: NodeJS.ProcessEnv): 
   total.skipped += counts.skipped;
 }
 
+async function runExtensionSuite(env: NodeJS.ProcessEnv): Promise<void> {
+  const logFile = join(tmpdir(), `kcl-test-${process.pid}-extension.log`);
+  rmSync(logFile, { force: true });
+  // The runner prints its own progress; its last line is `extension: N passed, N failed[, N skipped]`.
+  const code = await runStep(
+    'extension',
+    'bash',
+    [
+      '-o',
+      'pipefail',
+      '-c',
+      `"${process.execPath}" --import tsx "${EXTENSION_RUNNER}" 2>&1 | tee "${logFile}"`,
+    ],
+    env,
+  );
+  const out = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  rmSync(logFile, { force: true });
+  const counts: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const m = /^extension: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m.exec(out);
+  if (m) {
+    counts.passed = Number(m[1]);
+    counts.failed = Number(m[2]);
+    counts.skipped = Number(m[3] ?? 0);
+  }
+  if (code !== 0 && counts.failed === 0) {
+    say(`extension: the runner exited with ${code} without a failed test in its report; counting 1 failure`);
+    counts.failed = 1;
+  }
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+}
+
 function finish(): never {
   const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : '';
   process.stdout.write(`${total.passed} passed, ${total.failed} failed${skipped}\n`);
@@ -219,7 +258,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
-  if (typecheck && (await runStep('typecheck', bin('tsc'), ['-b'])) !== 0) {
+  if (
+    typecheck &&
+    ((await runStep('typecheck', bin('tsc'), ['-b'])) !== 0 ||
+      (await runStep('typecheck', bin('tsc'), ['-p', 'test/extension', '--noEmit'])) !== 0)
+  ) {
     say('typecheck failed: no tests were run (use --no-typecheck to skip while iterating)');
     total.failed++;
     finish();
@@ -232,7 +275,13 @@ async function main(): Promise<void> {
 
   const plan = SUITES.map((s) => {
     const explicit = files.get(s);
-    return { suite: s, files: explicit ?? (suites.has(s) ? findTestFiles(join(ROOT, 'test', s)) : []) };
+    const found =
+      s === 'extension'
+        ? existsSync(EXTENSION_RUNNER)
+          ? [EXTENSION_RUNNER]
+          : []
+        : findTestFiles(join(ROOT, 'test', s));
+    return { suite: s, files: explicit ?? (suites.has(s) ? found : []) };
   }).filter((p) => suites.has(p.suite) || files.has(p.suite));
   for (const p of plan) if (p.files.length === 0) say(`${p.suite}: no test files`);
 
@@ -270,7 +319,8 @@ async function main(): Promise<void> {
     };
     for (const p of needCluster) {
       if (interrupted || !status) break;
-      await runSuite(p.suite, p.files, env);
+      if (p.suite === 'extension') await runExtensionSuite(env);
+      else await runSuite(p.suite, p.files, env);
     }
   } finally {
     say('cluster: stopping');
