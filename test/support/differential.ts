@@ -35,10 +35,12 @@ export interface HttpResult {
 /**
  * How a step's bodies are compared.
  * exact: deep equality incl. object key order.  unordered: top-level array compared as a sorted set.
+ * unordered-keys: top-level object keys sorted first (keys are per-side connector names, whose
+ * java.util.HashMap order differs with the names themselves); nested order is still compared.
  * plugins: only plugins both sides have are compared; the rest is listed as a note.
  * loggers: only loggers both sides have are compared; the rest is listed as a note.
  */
-export type CompareMode = 'exact' | 'unordered' | 'plugins' | 'loggers';
+export type CompareMode = 'exact' | 'unordered' | 'unordered-keys' | 'plugins' | 'loggers';
 
 export interface Step {
   id: string;
@@ -355,6 +357,11 @@ export function diffJson(
   return [{ path, ours: show(ours), real: show(real) }];
 }
 
+function sortedKeys(value: Json | undefined): Json | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function sortedArray(value: Json | undefined): Json | undefined {
   if (!Array.isArray(value)) return value;
   return [...value].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -427,6 +434,7 @@ export function compareOutcome(step: Step, ours: StepOutcome, real: StepOutcome)
   const mode = step.compare ?? 'exact';
   if (mode === 'exact') add(diffJson(ours.body, real.body));
   else if (mode === 'unordered') add(diffJson(sortedArray(ours.body), sortedArray(real.body)));
+  else if (mode === 'unordered-keys') add(diffJson(sortedKeys(ours.body), sortedKeys(real.body)));
   else if (mode === 'plugins') {
     const o = byKey(ours.body);
     const r = byKey(real.body);
