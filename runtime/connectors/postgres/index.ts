@@ -8,6 +8,7 @@ import { JdbcSinkConnector } from '../jdbc/jdbc-sink-connector';
 import { JDBC_CONNECTOR_VERSION } from '../jdbc/jdbc-source-task';
 import { PostgresConnector } from '../debezium/postgres-connector';
 import { DEBEZIUM_VERSION } from '../debezium/debezium-types';
+import { ExtractNewRecordState } from '../../transforms/debezium/extract-new-record-state';
 
 export type PostgresPluginType = 'source' | 'sink' | 'transformation';
 
@@ -40,5 +41,12 @@ export const POSTGRES_PLUGINS: PostgresPlugin[] = [
     type: 'source',
     version: DEBEZIUM_VERSION,
     create: () => new PostgresConnector(),
+  },
+  {
+    className: 'io.debezium.transforms.ExtractNewRecordState',
+    aliases: ['ExtractNewRecordState'],
+    type: 'transformation',
+    version: DEBEZIUM_VERSION,
+    create: () => new ExtractNewRecordState(),
   },
 ];
