@@ -77,6 +77,7 @@ export class PostgresConnectorTask extends SourceTask {
   private lastOffset: Record<string, unknown> | null = null;
   private partition: Record<string, string> = {};
   private waiters: (() => void)[] = [];
+  private dataWaiter: (() => void) | null = null;
 
   version(): string {
     return DEBEZIUM_VERSION;
@@ -350,6 +351,7 @@ export class PostgresConnectorTask extends SourceTask {
 
   private async enqueue(records: SourceRecord[]): Promise<void> {
     this.queue.push(...records);
+    this.dataWaiter?.();
     while (this.queue.length >= (this.s?.maxQueueSize ?? 8192) && !this.stopped) {
       await new Promise<void>((r) => this.waiters.push(r));
     }
@@ -496,7 +498,17 @@ export class PostgresConnectorTask extends SourceTask {
     const s = this.s;
     if (!s) return null;
     const end = Date.now() + s.pollIntervalMs;
-    while (this.queue.length === 0 && Date.now() < end && !this.stopped && !this.failure) await sleep(5);
+    while (this.queue.length === 0 && Date.now() < end && !this.stopped && !this.failure) {
+      // woken by enqueue() as soon as an event arrives (low commit→record latency), else by the timeout
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(50, Math.max(1, end - Date.now())));
+        this.dataWaiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.dataWaiter = null;
+    }
     const out = this.queue.splice(0, s.maxBatchSize);
     if (out.length > 0) {
       this.lastOffset = out[out.length - 1].sourceOffset ?? this.lastOffset;
