@@ -20,6 +20,13 @@ import { BadRequestException } from '../errors/rest-errors';
 import type { PluginDesc, PluginRegistry } from '../plugins/registry';
 import type { ConnectorValidator } from './validation';
 
+/**
+ * connector.class names no installed connector. The validate resource answers 500
+ * "<BadRequestException class>: <message>", create/update 400 "<ConnectException class>: <message>"
+ * (both observed on a real 4.4 worker).
+ */
+export class UnknownConnectorClassException extends BadRequestException {}
+
 /** Carries ConfigException's Java class so the validate resource can prefix it. */
 class ConfigExceptionWrapper extends ConnectException {
   static override readonly javaClassName: string = 'org.apache.kafka.common.config.ConfigException';
@@ -73,7 +80,12 @@ export function createValidator(
         let connectorDesc: PluginDescription | null = null;
         let type: 'source' | 'sink' = 'source';
         if (cls !== undefined && cls !== null) {
-          newConnector(cls); // throws Connect's "Failed to find any class ..." for unknown classes
+          try {
+            newConnector(cls);
+          } catch (error) {
+            // Connect 4.4: a BadRequestException carrying the lookup failure (see UnknownConnectorClassException).
+            throw new UnknownConnectorClassException((error as Error).message);
+          }
           const desc = plugins.findConnector(cls)!;
           connectorDesc = describe(plugins, desc);
           type = desc.type === 'sink' ? 'sink' : 'source';

@@ -27,6 +27,7 @@ import type { Worker } from '../worker/worker';
 import { javaHashMap, javaHashOrder, copyCapacity } from './java-map-order';
 import { buildRestartPlan } from './restart-plan';
 import type { RestartRequestFlags } from './restart-plan';
+import { UnknownConnectorClassException } from './framework-validator';
 import type { ConnectorValidator } from './validation';
 import { invalidConfigMessage } from './validation';
 
@@ -134,22 +135,32 @@ export class Herder implements StatusListener {
   connectorStatus(name: string): ConnectorStateInfo {
     const status = this.o.statuses.getConnector(name);
     if (!status) throw new NotFoundException(`No status found for connector ${name}`);
-    const tasks: TaskStateEntry[] = this.o.statuses.getAllTasks(name).map(([id, s]) => this.taskEntry(id, s));
-    const connector = s(status.state, status.worker_id, status.trace);
+    const tasks: TaskStateEntry[] = this.o.statuses
+      .getAllTasks(name)
+      .map(([id, st]) => this.taskEntry(name, id, st));
+    const connector = s(status.state, status.worker_id, status.trace, this.pluginVersion(name));
     return { name, connector, tasks, type: this.connectorType(this.o.configs.connectors.get(name)) };
   }
 
+  /** The connector plugin's version (Connect 4.4 reports it in every status entry). */
+  private pluginVersion(name: string): string | null {
+    const cls = this.o.configs.connectors.get(name)?.['connector.class'];
+    const desc = cls ? this.o.plugins.findConnector(cls) : undefined;
+    return desc && desc.version !== 'undefined' ? desc.version : null;
+  }
+
   private taskEntry(
+    connector: string,
     id: number,
     st: { state: StatusState; worker_id: string; trace: string | null },
   ): TaskStateEntry {
-    return { id, ...s(st.state, st.worker_id, st.trace) };
+    return { id, ...s(st.state, st.worker_id, st.trace, this.pluginVersion(connector)) };
   }
 
   taskStatus(name: string, task: number): TaskStateEntry {
     const st = this.o.statuses.getTask(name, task);
     if (!st) throw new NotFoundException(`No status found for task ${name}-${task}`);
-    return this.taskEntry(task, st);
+    return this.taskEntry(name, task, st);
   }
 
   taskConfigs(name: string): TaskInfo[] {
@@ -192,7 +203,15 @@ export class Herder implements StatusListener {
     initialState: InitialState | null,
     allowReplace: boolean,
   ): Promise<{ created: boolean; info: ConnectorInfo }> {
-    const infos = await this.o.validator.validate(config);
+    let infos: ConfigInfos;
+    try {
+      infos = await this.o.validator.validate(config);
+    } catch (error) {
+      if (error instanceof UnknownConnectorClassException) {
+        throw new BadRequestException(`org.apache.kafka.connect.errors.ConnectException: ${error.message}`);
+      }
+      throw error;
+    }
     if (infos.error_count > 0) throw new BadRequestException(invalidConfigMessage(infos));
     return this.serial(async () => {
       const exists = this.o.configs.contains(name);
@@ -435,12 +454,20 @@ export class Herder implements StatusListener {
   }
 }
 
+/** A status entry as Connect 4.4 serializes it: state, worker_id, version (plugin version), trace when set. */
 function s(
   state: StatusState,
   worker_id: string,
   trace: string | null,
-): { state: never; worker_id: string; trace?: string } {
-  const entry = { state: state as never, worker_id } as { state: never; worker_id: string; trace?: string };
+  version: string | null,
+): { state: never; worker_id: string; version?: string; trace?: string } {
+  const entry = { state: state as never, worker_id } as {
+    state: never;
+    worker_id: string;
+    version?: string;
+    trace?: string;
+  };
+  if (version) entry.version = version;
   if (trace) entry.trace = trace;
   return entry;
 }

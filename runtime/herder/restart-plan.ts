@@ -28,16 +28,26 @@ export interface RestartPlan {
   stateInfo: ConnectorStateInfo;
 }
 
+/** Connect 4.4 status entries carry the plugin `version` (not yet in protocol's entity types). */
+function versionOf(entry: object): { version?: string } {
+  const v = (entry as { version?: string }).version;
+  return v ? { version: v } : {};
+}
+
 export function buildRestartPlan(r: RestartRequestFlags, current: ConnectorStateInfo): RestartPlan {
   const restartConnector = shouldRestartConnector(r, current.connector.state);
   const taskIds: number[] = [];
   const tasks = current.tasks.map((t) => {
     if (!shouldRestartTask(r, t.state)) return t;
     taskIds.push(t.id);
-    return { id: t.id, state: 'RESTARTING' as const, worker_id: t.worker_id };
+    return { id: t.id, state: 'RESTARTING' as const, worker_id: t.worker_id, ...versionOf(t) };
   });
   const connector = restartConnector
-    ? { state: 'RESTARTING' as const, worker_id: current.connector.worker_id }
+    ? {
+        state: 'RESTARTING' as const,
+        worker_id: current.connector.worker_id,
+        ...versionOf(current.connector),
+      }
     : current.connector;
   return {
     restartConnector,

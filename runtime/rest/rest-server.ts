@@ -33,6 +33,8 @@ export interface HttpReply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Jersey's own errors (no matching resource/method/media type) are written without Content-Type. */
+  noContentType?: boolean;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -121,7 +123,7 @@ export class RestServer {
       return;
     }
     const text = stringifyJson(reply.body);
-    headers['Content-Type'] = 'application/json';
+    if (!reply.noContentType) headers['Content-Type'] = 'application/json';
     headers['Content-Length'] = String(Buffer.byteLength(text));
     res.writeHead(reply.status, headers);
     res.end(text);
@@ -131,12 +133,14 @@ export class RestServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     let reply: HttpReply;
+    let jerseyError = false;
     try {
       const segments = split(url.pathname);
       if (segments === null) throw new WebApplicationException(400, 'HTTP 400 Bad Request');
       const candidates = this.routes
         .map((route) => ({ route, params: match(route, segments) }))
         .filter((c) => c.params !== null);
+      jerseyError = true;
       if (candidates.length === 0) throw new NotFoundException('HTTP 404 Not Found');
       const effective = method === 'HEAD' ? 'GET' : method;
       const hit = candidates.find((c) => c.route.method === effective);
@@ -146,6 +150,7 @@ export class RestServer {
       if (hit.route.consumesBody && contentType !== '' && !contentType.startsWith('application/json')) {
         throw new WebApplicationException(415, 'HTTP 415 Unsupported Media Type');
       }
+      jerseyError = false;
       if (!hit.route.beforeReady) await this.o.ready;
       reply = await hit.route.handler({
         params: hit.params!,
@@ -163,7 +168,7 @@ export class RestServer {
       });
     } catch (error) {
       const mapped = mapError(error);
-      reply = { status: mapped.status, body: mapped.body };
+      reply = { status: mapped.status, body: mapped.body, noContentType: jerseyError };
     }
     if (method === 'HEAD') reply = { ...reply, body: undefined };
     this.write(res, reply);

@@ -208,10 +208,6 @@ export function buildRoutes(): Route[] {
       status: 200,
       body: ctx.herder.taskConfigs(params['c']),
     })),
-    r('GET', '/connectors/:c/tasks-config', ({ ctx, params }) => ({
-      status: 200,
-      body: ctx.herder.tasksConfig(params['c']),
-    })),
     r('GET', '/connectors/:c/tasks/:t/status', ({ ctx, params }) => ({
       status: 200,
       body: ctx.herder.taskStatus(params['c'], intParam(params['t'])),

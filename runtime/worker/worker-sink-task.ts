@@ -90,7 +90,8 @@ export class WorkerSinkTask {
         groupId: sinkGroupId(connector),
         sessionTimeout: 45000,
         heartbeatInterval: 3000,
-        allowAutoTopicCreation: false,
+        // Like the Java consumer's allow.auto.create.topics=true default.
+        allowAutoTopicCreation: true,
       });
       this.consumer = consumer;
       consumer.on(consumer.events.GROUP_JOIN, (e) => {
@@ -105,7 +106,17 @@ export class WorkerSinkTask {
         if (!this.stopping) this.fail(e.payload.error);
       });
       await consumer.connect();
-      await consumer.subscribe({ topics: this.topicsToSubscribe(), fromBeginning: true });
+      // A topic that does not exist yet is not an error for a sink: keep trying until it appears.
+      for (;;) {
+        try {
+          await consumer.subscribe({ topics: this.topicsToSubscribe(), fromBeginning: true });
+          break;
+        } catch (error) {
+          if (this.stopping) return;
+          this.d.log(`Sink task ${connector}-${taskId} waits for its topics: ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
       this.d.listener.onTask(connector, taskId, this.gate.open ? 'RUNNING' : 'PAUSED');
       this.running = true;
       await consumer.run({

@@ -94,7 +94,6 @@ void describe('routes', () => {
       'PATCH /connectors/:c/config',
       'GET /connectors/:c/status',
       'GET /connectors/:c/tasks',
-      'GET /connectors/:c/tasks-config',
       'GET /connectors/:c/tasks/:t/status',
       'POST /connectors/:c/tasks/:t/restart',
       'POST /connectors/:c/restart',
