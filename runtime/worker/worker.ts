@@ -311,8 +311,19 @@ export class Worker {
         list.push({ partition: p.tp.partition, offset: p.offset.toString() });
         byTopic.set(p.tp.topic, list);
       }
-      for (const [topic, partitions] of byTopic)
-        await this.d.admin.setOffsets({ groupId, topic, partitions });
+      try {
+        for (const [topic, partitions] of byTopic) {
+          const md = await this.d.admin.fetchTopicMetadata({ topics: [topic] });
+          const known = new Set(md.topics[0]?.partitions.map((p) => p.partitionId) ?? []);
+          if (partitions.some((p) => !known.has(p.partition)))
+            throw new Error(`Unknown partition of ${topic}`);
+          await this.d.admin.setOffsets({ groupId, topic, partitions });
+        }
+      } catch (error) {
+        throw new ConnectException(`Failed to alter consumer group offsets for connector ${name}`, {
+          cause: error,
+        });
+      }
       return managed;
     }
     if (!(connector instanceof SourceConnector)) throw new DataException('Unknown connector type');

@@ -66,7 +66,7 @@ void describe('runtime plugins and failures (real broker)', () => {
       /^org\.apache\.kafka\.connect\.errors\.ConnectException: VerifiableSourceTask was asked to fail on start\n\tat /,
     );
     const task = await http(rt.url, 'GET', `/connectors/${name}/tasks/1/status`);
-    assert.deepEqual(Object.keys(task.body as object), ['id', 'state', 'worker_id', 'trace']);
+    assert.deepEqual(Object.keys(task.body as object), ['id', 'state', 'worker_id', 'version', 'trace']);
     const restart = await http(
       rt.url,
       'POST',
