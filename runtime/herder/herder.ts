@@ -75,6 +75,7 @@ export class Herder implements StatusListener {
       trace: error === undefined ? null : javaStackTrace(error),
       worker_id: this.o.workerId,
       generation: this.generation,
+      version: this.pluginVersion(connector),
     });
   }
 
@@ -85,6 +86,7 @@ export class Herder implements StatusListener {
       trace: error === undefined ? null : javaStackTrace(error),
       worker_id: this.o.workerId,
       generation: this.generation,
+      version: this.pluginVersion(connector),
     });
   }
 

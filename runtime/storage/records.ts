@@ -113,10 +113,18 @@ export interface StatusValue {
   trace: string | null;
   worker_id: string;
   generation: number;
+  /** Connect 4.4 appends the plugin version; absent in records of older workers. */
+  version?: string | null;
 }
 
 export function statusValue(s: StatusValue): Buffer {
-  return enc({ state: s.state, trace: s.trace, worker_id: s.worker_id, generation: s.generation });
+  return enc({
+    state: s.state,
+    trace: s.trace,
+    worker_id: s.worker_id,
+    generation: s.generation,
+    version: s.version ?? null,
+  });
 }
 
 export function decodeStatusValue(value: Buffer): StatusValue {
@@ -126,6 +134,7 @@ export function decodeStatusValue(value: Buffer): StatusValue {
     trace: (b['trace'] as string | null) ?? null,
     worker_id: String(b['worker_id']),
     generation: Number(b['generation']),
+    version: typeof b['version'] === 'string' ? b['version'] : null,
   };
 }
 

@@ -35,7 +35,7 @@ void describe('internal topic records (distributed Connect format)', () => {
   void it('encodes status and topic-status records', () => {
     assert.equal(
       statusValue({ state: 'RUNNING', trace: null, worker_id: '127.0.0.1:8083', generation: 3 }).toString(),
-      '{"state":"RUNNING","trace":null,"worker_id":"127.0.0.1:8083","generation":3}',
+      '{"state":"RUNNING","trace":null,"worker_id":"127.0.0.1:8083","generation":3,"version":null}',
     );
     assert.equal(topicStatusKey('orders', 'my-sink'), 'status-topic-orders:connector-my-sink');
     assert.equal(
@@ -49,6 +49,7 @@ void describe('internal topic records (distributed Connect format)', () => {
         trace: 'x',
         worker_id: 'w',
         generation: 1,
+        version: null,
       },
     );
   });
