@@ -1,0 +1,121 @@
+/**
+ * Commands that open the Records panel: from a topic in the tree, from a connector (pick one of
+ * its topics; "Open DLQ" goes to its errors.deadletterqueue.topic.name) or from the palette.
+ */
+import { Kafka, logLevel } from 'kafkajs';
+import * as vscode from 'vscode';
+import type { RecordsMode } from '../../../protocol/webview/records';
+import type { CommandContext } from '../../commands/context';
+import { clientOf } from '../../commands/context';
+import type { CommandSpec } from '../../commands/registry';
+import { ExtensionError } from '../../errors';
+import { RecordsPanel } from './records-panel';
+
+export const DEFAULT_BUFFER_SIZE = 100_000;
+
+interface TopicArg {
+  clusterId?: string;
+  connector?: string;
+  topic?: string;
+  mode?: RecordsMode;
+}
+
+function setting<T>(key: string): T | undefined {
+  return vscode.workspace.getConfiguration('kafkaConnectLab').get<T>(key);
+}
+
+/**
+ * Kafka bootstrap servers: the `kafkaConnectLab.records.bootstrapServers` setting, else the lab's
+ * KCL_BOOTSTRAP_SERVERS, else asked once per session.
+ */
+async function bootstrapServers(ctx: CommandContext, remembered: { value?: string }): Promise<string> {
+  const configured =
+    setting<string>('records.bootstrapServers') || process.env.KCL_BOOTSTRAP_SERVERS || remembered.value;
+  if (configured) return configured;
+  const answer = await ctx.prompts.input('Kafka bootstrap servers for the Records panel', {
+    value: '127.0.0.1:9092',
+  });
+  if (!answer) throw new ExtensionError('cancelled', 'cancelled');
+  remembered.value = answer;
+  return answer;
+}
+
+function kafkaFor(ctx: CommandContext, brokers: string): Kafka {
+  return new Kafka({
+    clientId: 'kafka-connect-lab-records',
+    brokers: brokers.split(',').map((s) => s.trim()),
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => ctx.log.warn(`kafkajs ${entry.namespace}: ${entry.log.message}`),
+  });
+}
+
+async function dlqTopicOf(
+  ctx: CommandContext,
+  clusterId: string,
+  connector: string,
+): Promise<string | undefined> {
+  const { client } = clientOf(ctx, clusterId);
+  const config = await client.getConfig(connector);
+  const name = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
+  return name === '' ? undefined : name;
+}
+
+export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): CommandSpec[] {
+  const remembered: { value?: string } = {};
+  const open = async (arg: TopicArg, defaultMode: RecordsMode): Promise<RecordsPanel> => {
+    let topic = arg.topic;
+    let mode = arg.mode ?? defaultMode;
+    if (!topic && arg.clusterId && arg.connector) {
+      const dlq = await dlqTopicOf(ctx, arg.clusterId, arg.connector);
+      if (mode === 'dlq') {
+        if (!dlq) {
+          throw new ExtensionError(
+            'bad-response',
+            `${arg.connector} has no errors.deadletterqueue.topic.name.`,
+            {
+              nextStep: 'Set it (sink connectors only) with errors.tolerance=all.',
+            },
+          );
+        }
+        topic = dlq;
+      } else {
+        const topics = await clientOf(ctx, arg.clusterId).client.topics(arg.connector);
+        if (dlq && !topics.includes(dlq)) topics.push(dlq);
+        const picked = await ctx.prompts.pick(
+          topics.map((t) => ({ label: t, description: t === dlq ? 'dead letter queue' : undefined })),
+          `Which topic of ${arg.connector}?`,
+        );
+        if (!picked) throw new ExtensionError('cancelled', 'cancelled');
+        topic = picked.label;
+        if (topic === dlq) mode = 'dlq';
+      }
+    } else if (topic && arg.clusterId && arg.connector && !arg.mode) {
+      // A topic under a connector: its DLQ opens in the DLQ view.
+      if ((await dlqTopicOf(ctx, arg.clusterId, arg.connector).catch(() => undefined)) === topic)
+        mode = 'dlq';
+    }
+    if (!topic) {
+      topic = await ctx.prompts.input('Topic to show');
+      if (!topic) throw new ExtensionError('cancelled', 'cancelled');
+    }
+    const brokers = await bootstrapServers(ctx, remembered);
+    const size = setting<number>('records.bufferSize');
+    return new RecordsPanel({
+      extensionUri,
+      kafka: kafkaFor(ctx, brokers),
+      topic,
+      mode,
+      bufferSize: typeof size === 'number' && size > 0 ? Math.floor(size) : DEFAULT_BUFFER_SIZE,
+      clusterId: arg.clusterId,
+      connector: arg.connector,
+      log: ctx.log,
+      confirm: (message, detail, action) => ctx.prompts.confirm(message, detail, action),
+    });
+  };
+  const asArg = (x: unknown): TopicArg => (typeof x === 'object' && x !== null ? x : {});
+  return [
+    { id: 'kafkaConnectLab.openRecords', run: (x) => open(asArg(x), 'records') },
+    { id: 'kafkaConnectLab.openCdcView', run: (x) => open(asArg(x), 'cdc') },
+    { id: 'kafkaConnectLab.openDlq', run: (x) => open(asArg(x), 'dlq') },
+  ];
+}
