@@ -51,6 +51,8 @@ export interface CreateConnectorRequest {
 export interface ConnectorStateEntry {
   state: ConnectState;
   worker_id: string;
+  /** Connect 4.x adds the plugin version to every connector and task status entry. */
+  version?: string;
   trace?: string;
 }
 
