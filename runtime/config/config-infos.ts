@@ -2,47 +2,26 @@
  * The REST entities of config validation, exactly as the Connect 4.4 worker serializes them
  * (observed on the real worker): ConfigKeyInfo's fields are, in this order, name, type, required,
  * default_value, importance, documentation, group, order_in_group, width, display_name, dependents.
- * (protocol/connect-rest/entities.ts still has the pre-4.x `order` field; these types are the wire truth.)
+ * The entity types themselves live in protocol/connect-rest/entities.ts (shared with the extension's client).
  * Plus AbstractHerder's convertConfigKey / convertConfigValue / generateResult / prefixedConfigInfos /
  * mergeConfigInfos.
  */
-import type { ConfigKey, ConfigType, Importance, Width } from './config-def';
+import type {
+  ConfigInfo,
+  ConfigInfos,
+  ConfigKeyInfo,
+  ConfigValueInfo,
+} from '../../protocol/connect-rest/entities';
+import type { ConfigKey, ConfigType } from './config-def';
 import { ConfigDef } from './config-def';
 import { ConfigValue } from './config-value';
 
-export interface ConfigKeyInfo {
-  name: string;
-  type: ConfigType;
-  required: boolean;
-  default_value: string | null;
-  importance: Importance;
-  documentation: string | null;
-  group: string | null;
-  order_in_group: number;
-  width: Width;
-  display_name: string;
-  dependents: string[];
-}
-
-export interface ConfigValueInfo {
-  name: string;
-  value: string | null;
-  recommended_values: string[];
-  errors: string[];
-  visible: boolean;
-}
-
-export interface ConfigInfo {
-  definition: ConfigKeyInfo | null;
-  value: ConfigValueInfo | null;
-}
-
-export interface ConfigInfos {
-  name: string;
-  error_count: number;
-  groups: string[];
-  configs: ConfigInfo[];
-}
+export type {
+  ConfigInfo,
+  ConfigInfos,
+  ConfigKeyInfo,
+  ConfigValueInfo,
+} from '../../protocol/connect-rest/entities';
 
 /** AbstractHerder.convertConfigKey(key, prefix): required = no default; defaults in string form. */
 export function toConfigKeyInfo(key: ConfigKey, prefix = ''): ConfigKeyInfo {
