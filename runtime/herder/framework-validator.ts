@@ -6,7 +6,8 @@ import type { Connector } from '../api/connector';
 import { ConfigDef } from '../config/config-def';
 import { ConfigException } from '../config/config-exception';
 import { configDefFromConverterKeys } from '../config/index';
-import type { ConfigInfos, ConfigKeyInfo } from '../config/config-infos';
+import type { ConfigKeyInfo } from '../config/config-infos';
+import type { ConfigValue } from '../config/config-value';
 import type { PluginDescription, PluginKind } from '../config/plugin-lookup';
 import {
   ConnectorValidationError,
@@ -53,6 +54,10 @@ function describe(plugins: PluginRegistry, desc: PluginDesc): PluginDescription 
   };
 }
 
+type ConnectorValidate = (
+  props: Readonly<Record<string, string | null>>,
+) => ConfigValue[] | Promise<ConfigValue[]>;
+
 const ALL_KINDS: PluginKind[] = [
   'source',
   'sink',
@@ -74,37 +79,44 @@ export function createValidator(
   const lister = (kind: PluginKind): readonly string[] =>
     [...new Set(plugins.list([kind]).map((p) => p.className))].sort();
   return {
-    validate(config) {
-      return Promise.resolve().then((): ConfigInfos => {
-        const cls = config['connector.class'];
-        let connectorDesc: PluginDescription | null = null;
-        let type: 'source' | 'sink' = 'source';
-        if (cls !== undefined && cls !== null) {
-          try {
-            newConnector(cls);
-          } catch (error) {
-            // Connect 4.4: a BadRequestException carrying the lookup failure (see UnknownConnectorClassException).
-            throw new UnknownConnectorClassException((error as Error).message);
-          }
-          const desc = plugins.findConnector(cls)!;
-          connectorDesc = describe(plugins, desc);
-          type = desc.type === 'sink' ? 'sink' : 'source';
-        }
+    async validate(config) {
+      await Promise.resolve();
+      const cls = config['connector.class'];
+      let connectorDesc: PluginDescription | null = null;
+      let type: 'source' | 'sink' = 'source';
+      if (cls !== undefined && cls !== null) {
+        let instance: Connector;
         try {
-          return validateConnectorConfig({
-            connector: connectorDesc ?? { className: '', type: 'source', configDef: new ConfigDef() },
-            connectorType: type,
-            lookup,
-            lister,
-            config,
-            worker,
-          });
+          instance = newConnector(cls);
         } catch (error) {
-          if (error instanceof ConnectorValidationError) throw new BadRequestException(error.message);
-          if (error instanceof ConfigException) throw new ConfigExceptionWrapper(error.message);
-          throw error;
+          // Connect 4.4: a BadRequestException carrying the lookup failure (see UnknownConnectorClassException).
+          throw new UnknownConnectorClassException((error as Error).message);
         }
-      });
+        const desc = plugins.findConnector(cls)!;
+        connectorDesc = describe(plugins, desc);
+        type = desc.type === 'sink' ? 'sink' : 'source';
+        const own = (instance as { validate?: ConnectorValidate }).validate;
+        if (typeof own === 'function') {
+          // Connector.validate may be async (JDBC/Debezium open a connection): awaited here so the
+          // pure validation gets its values, and connection errors land on the connector's keys.
+          const values = await own.call(instance, config);
+          connectorDesc = { ...connectorDesc, validate: () => values };
+        }
+      }
+      try {
+        return validateConnectorConfig({
+          connector: connectorDesc ?? { className: '', type: 'source', configDef: new ConfigDef() },
+          connectorType: type,
+          lookup,
+          lister,
+          config,
+          worker,
+        });
+      } catch (error) {
+        if (error instanceof ConnectorValidationError) throw new BadRequestException(error.message);
+        if (error instanceof ConfigException) throw new ConfigExceptionWrapper(error.message);
+        throw error;
+      }
     },
   };
 }

@@ -1,9 +1,10 @@
-/** The plugins every runtime has: FileStream connectors and the standard converters. */
+/** The plugins every runtime has: FileStream, JDBC and Debezium Postgres connectors, converters, SMTs, predicates. */
 import { FileStreamSinkConnector } from '../connectors/file/file-stream-sink-connector';
 import { FileStreamSourceConnector } from '../connectors/file/file-stream-source-connector';
 import { CONNECT_VERSION } from '../connectors/file/version';
 import { PluginRegistry } from './registry';
 import { registerConverters } from './builtin-converters';
+import { registerPostgres, registerSmts } from './builtin-smts';
 
 export function builtinPlugins(): PluginRegistry {
   const registry = new PluginRegistry();
@@ -20,5 +21,7 @@ export function builtinPlugins(): PluginRegistry {
     create: () => new FileStreamSourceConnector(),
   });
   registerConverters(registry);
+  registerSmts(registry);
+  registerPostgres(registry);
   return registry;
 }

@@ -3,6 +3,7 @@
  * transformation and predicate the runtime can instantiate, found by full class name or alias.
  */
 import type { PluginInfo, PluginType } from '../../protocol/connect-rest/entities';
+import { computeAliases } from '../transforms/plugins';
 
 export interface PluginDesc<T = unknown> {
   /** The Java-style fully-qualified class name, e.g. org.apache.kafka.connect.file.FileStreamSourceConnector. */
@@ -12,7 +13,10 @@ export interface PluginDesc<T = unknown> {
   create: () => T;
 }
 
-/** PluginUtils alias rules: the simple name, and the simple name without the type suffix. */
+/**
+ * Simple name and simple name without the type suffix, per plugin, ignoring collisions and nested
+ * classes. Lookups use PluginRegistry.aliases() (PluginUtils.computeAliases) instead.
+ */
 export function aliasesOf(className: string, type: PluginType): string[] {
   const simple = className.slice(className.lastIndexOf('.') + 1);
   const out = [simple];
@@ -39,11 +43,22 @@ const TYPE_ORDER: PluginType[] = [
 
 export class PluginRegistry {
   private readonly plugins: PluginDesc[] = [];
+  private aliasMap: Map<string, string> | null = null;
 
   register(desc: PluginDesc): void {
     const existing = this.plugins.findIndex((p) => p.className === desc.className && p.type === desc.type);
     if (existing >= 0) this.plugins.splice(existing, 1);
     this.plugins.push(desc);
+    this.aliasMap = null;
+  }
+
+  /**
+   * alias → class name over every registered plugin (PluginUtils.computeAliases): an alias claimed
+   * by two classes is no alias; nested `$Key`/`$Value` classes get none (their simple names collide).
+   */
+  aliases(): ReadonlyMap<string, string> {
+    this.aliasMap ??= computeAliases(this.plugins);
+    return this.aliasMap;
   }
 
   /** Plugins of the given types, by type in Connect's listing order, then by class name. */
@@ -74,8 +89,8 @@ export class PluginRegistry {
     const candidates = this.plugins.filter((p) => types.includes(p.type));
     const exact = candidates.find((p) => p.className === name);
     if (exact) return exact;
-    const byAlias = candidates.filter((p) => aliasesOf(p.className, p.type).includes(name));
-    return byAlias.length === 1 ? byAlias[0] : undefined;
+    const cls = this.aliases().get(name);
+    return cls === undefined ? undefined : candidates.find((p) => p.className === cls);
   }
 
   findConnector(name: string): PluginDesc | undefined {
