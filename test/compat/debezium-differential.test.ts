@@ -68,6 +68,14 @@ function debeziumPluginPath(): string {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Snapshot reads: 2 rows in each table. */
+const SNAPSHOT_RECORDS = 4;
+/**
+ * The snapshot plus what the DML script streams: c, u, u, (d, tombstone, c) x2 for the two PK
+ * changes, c, c, u in the transaction, (d, tombstone) x2 for the deletes = 4 + 16.
+ */
+const EXPECTED_RECORDS = SNAPSHOT_RECORDS + 16;
+
 function connectorConfig(slot: string, publication: string): Record<string, string> {
   return {
     'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
@@ -202,16 +210,27 @@ void describe(
         }
         await task!.commit();
       };
-      // both snapshots done and both streaming before the DML runs
-      for (let i = 0; i < 60; i++) {
-        const slots = await db.query<{ n: string }>(
-          'SELECT count(*)::text AS n FROM pg_replication_slots WHERE slot_name = $1 AND active',
-          [realSlot],
+      // Both slots must exist (and the real connector be reading its own) before the DML runs, or
+      // the real connector would see the changes as snapshot reads. On a loaded machine the real
+      // worker can take minutes to get there: wait for the condition, bounded, and say so if not.
+      const slotsReady = async (): Promise<boolean> => {
+        const slots = await db.query<{ slot_name: string; active: boolean }>(
+          'SELECT slot_name, active FROM pg_replication_slots WHERE slot_name = ANY($1)',
+          [[realSlot, ourSlot]],
         );
-        if (slots.rows[0]?.n === '1') break;
-        await sleep(1000);
+        return (
+          slots.rows.some((r) => r.slot_name === ourSlot) &&
+          slots.rows.some((r) => r.slot_name === realSlot && r.active)
+        );
+      };
+      const readyBy = Date.now() + 300_000;
+      while (!(await slotsReady())) {
+        assert.ok(Date.now() < readyBy, `replication slots ${realSlot} / ${ourSlot} not ready after 300 s`);
+        await drain(1000);
       }
-      await drain(3000);
+      // our snapshot: 2 rows in each table
+      await drain(120_000, SNAPSHOT_RECORDS);
+      assert.equal(ours.length, SNAPSHOT_RECORDS, `our snapshot produced ${ours.length} records`);
 
       await db.query(
         `INSERT INTO ${t1} (s, t, nv, tstz, ts, e, ia) VALUES (2, 'stream', 100, '2024-06-01 00:00:00+00', '2024-06-01 12:00:00', 'sad', '{7}')`,
@@ -225,7 +244,8 @@ void describe(
       );
       await db.query(`DELETE FROM ${t2} WHERE id = 2`);
       await db.query(`DELETE FROM ${t1} WHERE id = 100`);
-      await drain(30000, 20);
+      // wait for what the script must produce (bounded), then a little longer so extras would show
+      await drain(120_000, EXPECTED_RECORDS);
       await drain(1000);
 
       const kafka = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
@@ -248,8 +268,10 @@ void describe(
           return Promise.resolve();
         },
       });
-      const expectedCount = ours.length;
-      for (let i = 0; i < 40 && real.length < expectedCount; i++) await sleep(500);
+      // the real worker may still be streaming (or the group still joining) under load: wait for
+      // the count the script must give, bounded, then a little longer so extras would show
+      const realBy = Date.now() + 180_000;
+      while (real.length < EXPECTED_RECORDS && Date.now() < realBy) await sleep(500);
       await sleep(2000);
       await consumer.disconnect();
 
@@ -267,8 +289,8 @@ void describe(
           headerConv.fromConnectHeader(r.topic, h.key, h.schema, h.value)?.toString() ?? null,
         ]),
       }));
-      // 4 snapshot reads + 16 streamed records: c, u, u, (d, tombstone, c) x2 for the PK changes, c, c, u, (d, tombstone) x2
-      assert.equal(oursCaptured.length, 20, `ours produced ${oursCaptured.length} records`);
+      assert.equal(oursCaptured.length, EXPECTED_RECORDS, `ours produced ${oursCaptured.length} records`);
+      assert.equal(real.length, EXPECTED_RECORDS, `the real connector produced ${real.length} records`);
       for (const topic of topics) {
         const a = oursCaptured.filter((c) => c.topic === topic).map(normalize);
         const b = real.filter((c) => c.topic === topic).map(normalize);
