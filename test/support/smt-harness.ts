@@ -75,8 +75,15 @@ export interface HarnessOutput {
 
 const SOURCE = resolve(__dirname, '../compat/java/SmtHarness.java');
 
+/**
+ * The real Connect jars: KCL_DEV_CONNECT_JARS, else a developer's ~/.cache/kafka-connect-lab/dev-connect,
+ * else connect-4.4.0, which .ci/setup resolves (test/support/prepare-jars.ts) on every machine.
+ */
 export function devConnectJarDir(): string {
-  return process.env.KCL_DEV_CONNECT_JARS ?? join(homedir(), '.cache/kafka-connect-lab/dev-connect');
+  if (process.env.KCL_DEV_CONNECT_JARS) return process.env.KCL_DEV_CONNECT_JARS;
+  const cache = join(homedir(), '.cache', 'kafka-connect-lab');
+  const dev = join(cache, 'dev-connect');
+  return existsSync(join(dev, 'connect-transforms-4.4.0.jar')) ? dev : join(cache, 'connect-4.4.0');
 }
 
 /** The classpath of the real Connect jars, or null when they (or javac) are not available. */
