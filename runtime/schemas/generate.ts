@@ -27,7 +27,6 @@ import type { Connector } from '../api/connector';
 import { FileStreamSinkConnector } from '../connectors/file/file-stream-sink-connector';
 import { FileStreamSourceConnector } from '../connectors/file/file-stream-source-connector';
 import { POSTGRES_PLUGINS } from '../connectors/postgres/index';
-import { CONVERTER_PLUGINS, HEADER_CONVERTER_PLUGINS } from '../converters/index';
 import { SMT_PLUGINS } from '../transforms/plugins';
 import { CURATED_CONNECTORS } from './curated';
 import { keySchema } from './key-schema';
@@ -137,6 +136,23 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The converters every Connect 4.x worker ships (connect-json, connect-runtime): offered for
+ * completion only, any other class name stays valid. A fixed list, so the schema does not change
+ * while the runtime's converter set grows.
+ */
+const STANDARD_CONVERTERS = [
+  'org.apache.kafka.connect.json.JsonConverter',
+  'org.apache.kafka.connect.storage.StringConverter',
+  'org.apache.kafka.connect.converters.ByteArrayConverter',
+  'org.apache.kafka.connect.converters.BooleanConverter',
+  'org.apache.kafka.connect.converters.DoubleConverter',
+  'org.apache.kafka.connect.converters.FloatConverter',
+  'org.apache.kafka.connect.converters.IntegerConverter',
+  'org.apache.kafka.connect.converters.LongConverter',
+  'org.apache.kafka.connect.converters.ShortConverter',
+];
+
 function frameworkProperties(): Record<string, JsonSchema> {
   const props: Record<string, JsonSchema> = {};
   const add = (key: ConfigKey, note?: string): void => {
@@ -150,11 +166,11 @@ function frameworkProperties(): Record<string, JsonSchema> {
       'Source connectors: the default topic creation group.',
     );
   }
-  const classes = [...CONVERTER_PLUGINS.keys()];
+  const classes = STANDARD_CONVERTERS;
   for (const conv of ['key.converter', 'value.converter']) {
     props[conv] = { ...props[conv], anyOf: [{ enum: classes }, { type: 'string' }] };
   }
-  const headerClasses = [...HEADER_CONVERTER_PLUGINS.keys()];
+  const headerClasses = ['org.apache.kafka.connect.storage.SimpleHeaderConverter', ...STANDARD_CONVERTERS];
   props['header.converter'] = {
     ...props['header.converter'],
     anyOf: [{ enum: headerClasses }, { type: 'string' }],
