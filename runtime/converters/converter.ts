@@ -13,7 +13,7 @@ export type ConverterConfigs = Readonly<Record<string, unknown>>;
 export interface ConverterConfigKey {
   readonly name: string;
   readonly type: 'BOOLEAN' | 'INT' | 'STRING';
-  readonly defaultValue: boolean | number | string;
+  readonly defaultValue: boolean | number | string | null;
   readonly importance: 'HIGH' | 'MEDIUM' | 'LOW';
   readonly documentation: string;
   readonly group: string | null;

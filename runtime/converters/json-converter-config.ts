@@ -5,6 +5,7 @@ export type DecimalFormat = 'BASE64' | 'NUMERIC';
 
 export const SCHEMAS_ENABLE_CONFIG = 'schemas.enable';
 export const SCHEMAS_CACHE_SIZE_CONFIG = 'schemas.cache.size';
+export const SCHEMA_CONTENT_CONFIG = 'schema.content';
 export const DECIMAL_FORMAT_CONFIG = 'decimal.format';
 export const REPLACE_NULL_WITH_DEFAULT_CONFIG = 'replace.null.with.default';
 
@@ -29,6 +30,18 @@ const SCHEMAS_CACHE_SIZE: ConverterConfigKey = {
   orderInGroup: 1,
   width: 'MEDIUM',
   displayName: 'Schema Cache Size',
+};
+const SCHEMA_CONTENT: ConverterConfigKey = {
+  name: SCHEMA_CONTENT_CONFIG,
+  type: 'STRING',
+  defaultValue: null,
+  importance: 'HIGH',
+  documentation:
+    "When set, this is used as the schema for all messages, and the schemas within each of the message will be ignored.Otherwise, the schema will be included in the content of each message. This configuration applies only 'schemas.enable' is true, and it exclusively affects the sink connector.",
+  group: 'Schemas',
+  orderInGroup: 2,
+  width: 'MEDIUM',
+  displayName: 'Schema Content',
 };
 const DECIMAL_FORMAT: ConverterConfigKey = {
   name: DECIMAL_FORMAT_CONFIG,
@@ -61,6 +74,7 @@ export const JSON_CONVERTER_CONFIG_KEYS: readonly ConverterConfigKey[] = [
   CONVERTER_TYPE_KEY,
   SCHEMAS_ENABLE,
   SCHEMAS_CACHE_SIZE,
+  SCHEMA_CONTENT,
   DECIMAL_FORMAT,
   REPLACE_NULL_WITH_DEFAULT,
 ];
@@ -70,6 +84,8 @@ export class JsonConverterConfig {
   readonly type: ConverterType;
   readonly schemasEnabled: boolean;
   readonly schemaCacheSize: number;
+  /** schema.content: the schema text every message is read with (null when unset). */
+  readonly schemaContent: string | null;
   readonly decimalFormat: DecimalFormat;
   readonly replaceNullWithDefault: boolean;
 
@@ -77,6 +93,9 @@ export class JsonConverterConfig {
     this.type = converterType(configs, 'value');
     this.schemasEnabled = getBoolean(configs, SCHEMAS_ENABLE);
     this.schemaCacheSize = getInt(configs, SCHEMAS_CACHE_SIZE);
+    const content = configs[SCHEMA_CONTENT_CONFIG];
+    this.schemaContent =
+      content === undefined || content === null ? null : getString(configs, SCHEMA_CONTENT);
     this.decimalFormat = getString(configs, DECIMAL_FORMAT, true).toUpperCase() as DecimalFormat;
     this.replaceNullWithDefault = getBoolean(configs, REPLACE_NULL_WITH_DEFAULT);
     Object.freeze(this);

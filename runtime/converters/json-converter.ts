@@ -74,6 +74,7 @@ export class JsonConverter implements Converter, HeaderConverter {
   #config: JsonConverterConfig = new JsonConverterConfig({});
   #fromConnectSchemaCache = new LruCache<Schema, string>(1000);
   #toConnectSchemaCache = new LruCache<string, Schema | null>(1000);
+  #fixedSchema: Schema | null = null;
 
   config(): readonly ConverterConfigKey[] {
     return JSON_CONVERTER_CONFIG_KEYS;
@@ -86,6 +87,12 @@ export class JsonConverter implements Converter, HeaderConverter {
     this.#config = new JsonConverterConfig(conf);
     this.#fromConnectSchemaCache = new LruCache(this.#config.schemaCacheSize);
     this.#toConnectSchemaCache = new LruCache(this.#config.schemaCacheSize);
+    // As Connect: schema.content is used only with schemas.enable, and then for every message.
+    this.#fixedSchema = null;
+    if (this.#config.schemasEnabled && this.#config.schemaContent !== null) {
+      const node = parseJson(Buffer.from(this.#config.schemaContent, 'utf8'), JSON_READ_OPTIONS);
+      this.#fixedSchema = this.asConnectSchema(node);
+    }
   }
 
   get settings(): JsonConverterConfig {
@@ -121,7 +128,7 @@ export class JsonConverter implements Converter, HeaderConverter {
 
   toConnectData(_topic: string, _headers: ConnectHeaders | null, value: Uint8Array | null): SchemaAndValue {
     if (value == null) return SchemaAndValue.NULL;
-    if (this.#config.schemasEnabled) {
+    if (this.#config.schemasEnabled && this.#fixedSchema === null) {
       const fast = this.#readCompactEnvelope(value);
       if (fast !== undefined) return fast;
     }
@@ -135,6 +142,9 @@ export class JsonConverter implements Converter, HeaderConverter {
     }
     let schemaNode: JsonValue | undefined = null;
     let payload: JsonValue | undefined = json;
+    if (this.#config.schemasEnabled && this.#fixedSchema !== null) {
+      return new SchemaAndValue(this.#fixedSchema, this.#convertToConnect(this.#fixedSchema, json));
+    }
     if (this.#config.schemasEnabled) {
       if (
         !isObject(json) ||

@@ -278,10 +278,14 @@ void describe('JsonConverter config', () => {
         'converter.type',
         'schemas.enable',
         'schemas.cache.size',
+        'schema.content',
         'decimal.format',
         'replace.null.with.default',
       ],
     );
+    const content = new JsonConverter().config().find((k) => k.name === 'schema.content');
+    assert.equal(content?.defaultValue, null);
+    assert.equal(content?.orderInGroup, 2);
     assert.throws(() => converter({ 'decimal.format': 'HEX' }), ConverterConfigException);
     assert.throws(() => converter({ 'schemas.enable': 'yes' }), {
       message:
@@ -292,6 +296,20 @@ void describe('JsonConverter config', () => {
     });
     assert.equal(converter({}, true).settings.type, 'key');
     assert.equal(converter({ 'schemas.enable': ' FALSE ' }).settings.schemasEnabled, false);
+  });
+
+  void it('reads every message with schema.content when schemas are enabled', () => {
+    const schemaText =
+      '{"type":"struct","fields":[{"type":"int32","optional":false,"field":"id"}],"optional":false}';
+    const c = converter({ 'schema.content': schemaText });
+    const got = read(c, '{"id":7}');
+    assert.equal(got.schema?.type, 'STRUCT');
+    assert.equal((got.value as Struct).get('id'), 7);
+    // Without schemas.enable the setting is ignored, as in Connect.
+    const plain = read(converter({ 'schema.content': schemaText, 'schemas.enable': 'false' }), '{"id":7}');
+    assert.equal(plain.schema, null);
+    // With it, an envelope is not unwrapped any more: the whole message is the payload.
+    assert.throws(() => read(c, '{"schema":null,"payload":{"id":1}}'), DataException);
   });
 
   void it('works as a HeaderConverter', () => {
