@@ -5,17 +5,31 @@
  */
 import { InternalServerError } from '../errors/rest-errors';
 import type { JsonNode } from './json-parser';
-import { parseJson, toPlain } from './json-parser';
+import { formatLocation, JsonSyntaxError, parseJson, toPlain } from './json-parser';
 
-const SOURCE =
-  '[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]';
+const SOURCE = formatLocation({ line: 1, column: 1 });
 
-export function parseBody(text: string): JsonNode | null {
+/** Jackson's location of a bound value: where its first token starts. */
+const at = (node: JsonNode): string => (node.loc ? formatLocation(node.loc) : SOURCE);
+
+/**
+ * Parses a request body. With bean (the Java class and its known properties), a syntax error met while
+ * Jackson's databind was inside one property's value carries that property as its reference chain,
+ * as Jackson's BeanDeserializer wraps it.
+ */
+export function parseBody(
+  text: string,
+  bean?: { className: string; properties: readonly string[] },
+): JsonNode | null {
   if (text.trim() === '') return null;
   try {
     return parseJson(text);
   } catch (error) {
-    throw new InternalServerError((error as Error).message);
+    let message = (error as Error).message;
+    const prop = error instanceof JsonSyntaxError ? error.rootProperty : null;
+    if (bean !== undefined && prop !== null && bean.properties.includes(prop))
+      message += ` (through reference chain: ${bean.className}["${prop}"])`;
+    throw new InternalServerError(message);
   }
 }
 
@@ -32,7 +46,7 @@ function tokenName(node: JsonNode): string {
 
 function mismatch(target: string, node: JsonNode, chain: string): InternalServerError {
   return new InternalServerError(
-    `Cannot deserialize value of type \`${target}\` from ${tokenName(node)}\n at ${SOURCE}${chain}`,
+    `Cannot deserialize value of type \`${target}\` from ${tokenName(node)}\n at ${at(node)}${chain}`,
   );
 }
 
@@ -45,7 +59,7 @@ export function bindStringMap(node: JsonNode | null, chainPrefix = ''): Record<s
         ? 'Array value (token `JsonToken.START_ARRAY`)'
         : `${node.kind === 'string' ? 'String' : node.kind === 'number' ? (node.integral ? 'Integer' : 'Floating-point') : 'Boolean'} value`;
     throw new InternalServerError(
-      `Cannot deserialize value of type \`java.util.LinkedHashMap<java.lang.String,java.lang.String>\` from ${what}\n at ${SOURCE}`,
+      `Cannot deserialize value of type \`java.util.LinkedHashMap<java.lang.String,java.lang.String>\` from ${what}\n at ${at(node)}`,
     );
   }
   const out: Record<string, string | null> = {};
@@ -82,11 +96,17 @@ export interface CreateConnectorBody {
 
 const CREATE_CLASS = 'org.apache.kafka.connect.runtime.rest.entities.CreateConnectorRequest';
 
+/** CreateConnectorRequest as parseBody's bean argument. */
+export const CREATE_REQUEST_BEAN = {
+  className: CREATE_CLASS,
+  properties: ['name', 'config', 'initial_state'],
+} as const;
+
 export function bindCreateRequest(node: JsonNode | null): CreateConnectorBody | null {
   if (node === null || node.kind === 'null') return null;
   if (node.kind !== 'object') {
     throw new InternalServerError(
-      `Cannot construct instance of \`${CREATE_CLASS}\` (although at least one Creator exists): no ${node.kind === 'string' ? 'String' : node.kind}-argument constructor/factory method to deserialize from ${node.kind === 'string' ? 'String' : node.kind} value\n at ${SOURCE}`,
+      `Cannot construct instance of \`${CREATE_CLASS}\` (although at least one Creator exists): no ${node.kind === 'string' ? 'String' : node.kind}-argument constructor/factory method to deserialize from ${node.kind === 'string' ? 'String' : node.kind} value\n at ${at(node)}`,
     );
   }
   const body: CreateConnectorBody = { name: null, config: null, initialState: null };
@@ -118,7 +138,7 @@ export function bindCreateRequest(node: JsonNode | null): CreateConnectorBody | 
         const upper = text.toUpperCase();
         if (upper !== 'RUNNING' && upper !== 'PAUSED' && upper !== 'STOPPED') {
           throw new InternalServerError(
-            `Cannot construct instance of \`${CREATE_CLASS}$InitialState\`, problem: No enum constant ${CREATE_CLASS}.InitialState.${upper}\n at ${SOURCE} (through reference chain: ${CREATE_CLASS}["initial_state"])`,
+            `Cannot construct instance of \`${CREATE_CLASS}$InitialState\`, problem: No enum constant ${CREATE_CLASS}.InitialState.${upper}\n at ${at(v)} (through reference chain: ${CREATE_CLASS}["initial_state"])`,
           );
         }
         body.initialState = upper;

@@ -3,28 +3,55 @@
  * with Jackson's wording, because Connect returns Jackson's message verbatim for malformed bodies.
  */
 
-export type JsonNode =
+/** Where a value's first token starts, as Jackson reports it (1-based line and column). */
+export interface JsonLocation {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type JsonNode = (
   | { kind: 'object'; entries: [string, JsonNode][] }
   | { kind: 'array'; items: JsonNode[] }
   | { kind: 'string'; value: string }
   | { kind: 'number'; text: string; integral: boolean }
   | { kind: 'boolean'; value: boolean }
-  | { kind: 'null' };
+  | { kind: 'null' }
+) & { loc?: JsonLocation };
 
 const LOCATION_SOURCE = 'REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)';
 
-export class JsonSyntaxError extends Error {}
+/**
+ * A syntax error. rootProperty names the top-level object property whose value Jackson's databind
+ * would have been deserializing when the parser failed (inside a nested object/array, or inside a
+ * lazily parsed string value): Jackson then wraps the error with that property in the reference chain.
+ */
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly rootProperty: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
-function location(text: string, index: number): string {
+export function locate(text: string, index: number): JsonLocation {
   let line = 1;
-  let col = 1;
+  let column = 1;
   for (let i = 0; i < index && i < text.length; i++) {
     if (text[i] === '\n') {
       line++;
-      col = 1;
-    } else col++;
+      column = 1;
+    } else column++;
   }
-  return `[Source: ${LOCATION_SOURCE}; line: ${line}, column: ${col}]`;
+  return { line, column };
+}
+
+export function formatLocation(loc: JsonLocation): string {
+  return `[Source: ${LOCATION_SOURCE}; line: ${loc.line}, column: ${loc.column}]`;
+}
+
+function location(text: string, index: number): string {
+  return formatLocation(locate(text, index));
 }
 
 function describeChar(ch: string): string {
@@ -35,8 +62,17 @@ function describeChar(ch: string): string {
 
 export function parseJson(text: string): JsonNode {
   let i = 0;
+  // Open containers (outermost first) with the property whose value is being read, and whether a
+  // string value (not a field name) is being read: Jackson reads string text lazily inside databind.
+  const open: { key: string | null }[] = [];
+  let inStringValue = false;
+  const rootProperty = (): string | null => {
+    const root = open[0];
+    if (root === undefined || root.key === null) return null;
+    return open.length >= 2 || inStringValue ? root.key : null;
+  };
   const fail = (msg: string, at = i): never => {
-    throw new JsonSyntaxError(`${msg}\n at ${location(text, at)}`);
+    throw new JsonSyntaxError(`${msg}\n at ${location(text, at)}`, rootProperty());
   };
   const ws = (): void => {
     while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
@@ -63,10 +99,16 @@ export function parseJson(text: string): JsonNode {
       fail('Unexpected end-of-input: expected a value');
     }
     const ch = text[i];
-    if (ch === '{') return object();
-    if (ch === '[') return array();
-    if (ch === '"') return { kind: 'string', value: string() };
-    if (ch === '-' || (ch >= '0' && ch <= '9')) return number();
+    const loc = locate(text, i);
+    if (ch === '{') return { ...object(), loc };
+    if (ch === '[') return { ...array(), loc };
+    if (ch === '"') {
+      inStringValue = true;
+      const str = string();
+      inStringValue = false;
+      return { kind: 'string', value: str, loc };
+    }
+    if (ch === '-' || (ch >= '0' && ch <= '9')) return { ...number(), loc };
     for (const [word, node] of [
       ['true', { kind: 'boolean', value: true }],
       ['false', { kind: 'boolean', value: false }],
@@ -74,7 +116,7 @@ export function parseJson(text: string): JsonNode {
     ] as const) {
       if (text.startsWith(word, i) && !/[A-Za-z0-9_]/.test(text[i + word.length] ?? '')) {
         i += word.length;
-        return node;
+        return { ...node, loc };
       }
     }
     if (/[A-Za-z]/.test(ch)) return token();
@@ -143,9 +185,12 @@ export function parseJson(text: string): JsonNode {
     const start = i;
     i++;
     const entries: [string, JsonNode][] = [];
+    const frame = { key: null as string | null };
+    open.push(frame);
     ws();
     if (text[i] === '}') {
       i++;
+      open.pop();
       return { kind: 'object', entries };
     }
     while (true) {
@@ -167,7 +212,9 @@ export function parseJson(text: string): JsonNode {
         );
       }
       i++;
+      frame.key = key;
       entries.push([key, value('object')]);
+      frame.key = null;
       ws();
       if (i >= text.length) endOfInput('Object', start);
       if (text[i] === ',') {
@@ -176,6 +223,7 @@ export function parseJson(text: string): JsonNode {
       }
       if (text[i] === '}') {
         i++;
+        open.pop();
         return { kind: 'object', entries };
       }
       fail(
@@ -189,9 +237,11 @@ export function parseJson(text: string): JsonNode {
     const start = i;
     i++;
     const items: JsonNode[] = [];
+    open.push({ key: null });
     ws();
     if (text[i] === ']') {
       i++;
+      open.pop();
       return { kind: 'array', items };
     }
     while (true) {
@@ -205,6 +255,7 @@ export function parseJson(text: string): JsonNode {
       }
       if (text[i] === ']') {
         i++;
+        open.pop();
         return { kind: 'array', items };
       }
       fail(

@@ -10,7 +10,7 @@ import type { Herder } from '../herder/herder';
 import { javaHashMap } from '../herder/java-map-order';
 import { forceRestartConnectorOnly } from '../herder/restart-plan';
 import { CONNECT_VERSION } from '../connectors/file/version';
-import { bindCreateRequest, bindOffsets, bindStringMap, parseBody } from './body';
+import { bindCreateRequest, bindOffsets, bindStringMap, CREATE_REQUEST_BEAN, parseBody } from './body';
 import { LoggerLevels } from './loggers';
 import type { HttpReply } from './rest-server';
 
@@ -157,7 +157,7 @@ export function buildRoutes(): Route[] {
       return { status: 200, body: javaHashMap(out) };
     }),
     r('POST', '/connectors', async ({ ctx, body, host }) => {
-      const request = bindCreateRequest(parseBody(body));
+      const request = bindCreateRequest(parseBody(body, CREATE_REQUEST_BEAN));
       if (request === null) {
         throw new InternalServerError(
           'Cannot invoke "org.apache.kafka.connect.runtime.rest.entities.CreateConnectorRequest.name()" because "createRequest" is null',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bindCreateRequest, bindStringMap, parseBody } from '../../runtime/rest/body';
+import { bindCreateRequest, bindStringMap, CREATE_REQUEST_BEAN, parseBody } from '../../runtime/rest/body';
 import { parseJson, stringifyJson, toPlain } from '../../runtime/rest/json-parser';
 import { mapError } from '../../runtime/errors/error-mapper';
 import { BadRequestException } from '../../runtime/errors/rest-errors';
@@ -114,5 +114,42 @@ void describe('routes', () => {
     ]) {
       assert.ok(table.includes(e.replace('GET /', 'GET /').replace(/ \/$/, ' /')), `missing ${e}`);
     }
+  });
+});
+
+void describe('Jackson locations and reference chains', () => {
+  const LOC = (col: number): string =>
+    `[Source: REDACTED (\`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION\` disabled); line: 1, column: ${col}]`;
+  const CLS = 'org.apache.kafka.connect.runtime.rest.entities.CreateConnectorRequest';
+  const create = (text: string) => bindCreateRequest(parseBody(text, CREATE_REQUEST_BEAN));
+
+  void it('report the column where the offending value starts', () => {
+    // The '{' of batch.size is character 36 of the body.
+    assert.throws(() => create('{"name":"a","config":{"batch.size":{"n":1}}}'), {
+      message: `Cannot deserialize value of type \`java.lang.String\` from Object value (token \`JsonToken.START_OBJECT\`)\n at ${LOC(36)} (through reference chain: ${CLS}["config"]->java.util.LinkedHashMap["batch.size"])`,
+    });
+    // The opening quote of "SLEEPING" is character 41.
+    assert.throws(() => create('{"name":"a","config":{},"initial_state":"SLEEPING"}'), {
+      message: `Cannot construct instance of \`${CLS}$InitialState\`, problem: No enum constant ${CLS}.InitialState.SLEEPING\n at ${LOC(41)} (through reference chain: ${CLS}["initial_state"])`,
+    });
+    assert.throws(() => bindStringMap(parseBody('  [1]')), {
+      message: new RegExp(`from Array value.*\\n at ${LOC(3).replace(/[[\]()`]/g, '\\$&')}$`),
+    });
+  });
+
+  void it('chain a syntax error inside a property value to that property, as BeanDeserializer wraps it', () => {
+    assert.throws(() => create('{"name": "x-bad", "config": {'), {
+      message: `Unexpected end-of-input: expected close marker for Object (start marker at ${LOC(29)})\n at ${LOC(30)} (through reference chain: ${CLS}["config"])`,
+    });
+    // Between properties Jackson's own loop reads the token: no chain.
+    assert.throws(
+      () => create('{"name": "x", '),
+      (e: unknown) => !(e as Error).message.includes('reference chain'),
+    );
+    // Map<String,String> bodies (PUT config) have no bean to chain.
+    assert.throws(
+      () => parseBody('{"a": {'),
+      (e: unknown) => !(e as Error).message.includes('reference chain'),
+    );
   });
 });
