@@ -234,7 +234,7 @@ void describe('JdbcSourceConnector on PostgreSQL', () => {
     }
   });
 
-  void it('bad input: missing table → task fails with the real message; wrong password / unreachable host → validate error on connection.url', async () => {
+  void it('bad input: missing table → task fails with the real message; wrong password / wrong user / unreachable host → validate error on connection.url', async (t) => {
     const props = {
       'connection.url': JDBC_URL,
       'connection.user': u.username,
@@ -245,13 +245,50 @@ void describe('JdbcSourceConnector on PostgreSQL', () => {
     };
     await assert.rejects(startTask(props), /it was not assigned a table nor a query/);
     const connector = new JdbcSourceConnector();
-    // the dev Postgres trusts local connections, so a wrong user stands in for a wrong password
-    const bad = await connector.validate({ ...props, 'connection.user': 'nosuchuser' });
-    const url = bad.find((v) => v.name === 'connection.url')!;
-    assert.match(
-      url.errorMessages[0] ?? '',
-      /^Could not connect to database\. PostgreSQL at .* rejected user "nosuchuser"/,
+    const where = `PostgreSQL at ${u.hostname}:${u.port}`;
+    const urlError = async (over: Record<string, string>): Promise<string | undefined> =>
+      (await connector.validate({ ...props, ...over })).find((v) => v.name === 'connection.url')!
+        .errorMessages[0];
+    const wrongPassword = `wrong-${randomBytes(4).toString('hex')}`;
+    // The launcher's lab Postgres (what CI runs) checks passwords; a server that trusts local
+    // logins (some dev setups) accepts any password, so ask the server which one this is.
+    // (explicit fields: pg lets a connectionString's password win over a `password` option)
+    const probe = new pg.Client({
+      host: u.hostname,
+      port: Number(u.port),
+      database: u.pathname.slice(1) || 'postgres',
+      user: decodeURIComponent(u.username),
+      password: wrongPassword,
+    });
+    const trusts = await probe.connect().then(
+      async () => {
+        await probe.end();
+        return true;
+      },
+      () => false,
     );
+    if (trusts) {
+      t.diagnostic('this PostgreSQL trusts local logins: a wrong password cannot fail here');
+      assert.equal(await urlError({ 'connection.password': wrongPassword }), undefined);
+      assert.match(
+        (await urlError({ 'connection.user': 'nosuchuser' })) ?? '',
+        new RegExp(`^Could not connect to database\\. ${where} rejected user "nosuchuser"`),
+      );
+    } else {
+      const badPassword = (await urlError({ 'connection.password': wrongPassword })) ?? '';
+      assert.equal(
+        badPassword,
+        `Could not connect to database. Password authentication failed for user "${u.username}" on ${where}: check the configured user and password.`,
+      );
+      assert.ok(!badPassword.includes(wrongPassword), 'the password never appears in the message');
+      // PostgreSQL does not tell an unknown user from a wrong password (no user enumeration)
+      assert.equal(
+        await urlError({ 'connection.user': 'nosuchuser' }),
+        `Could not connect to database. Password authentication failed for user "nosuchuser" on ${where}: check the configured user and password.`,
+      );
+    }
+    // the right credentials validate clean: the failures above are the credentials, nothing else
+    assert.equal(await urlError({}), undefined);
     const unreachable = await connector.validate({
       ...props,
       'connection.url': 'jdbc:postgresql://127.0.0.1:1/postgres',
