@@ -9,14 +9,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { startRealConnect } from '../support/real-connect';
 import type { RealConnectWorker } from '../support/real-connect';
+import { resolveDebeziumPluginPath } from '../support/real-debezium';
 import type { OffsetMap } from '../../runtime/api/connector';
 import type { SourceRecord } from '../../runtime/api/records';
 import { PostgresConnectorTask } from '../../runtime/connectors/debezium/postgres-connector-task';
@@ -37,33 +34,6 @@ interface Captured {
   key: string | null;
   value: string | null;
   headers: [string, string | null][];
-}
-
-/** Debezium 3.6.1 calls org.apache.kafka.common.utils.Sanitizer, which Kafka 4.4 removed: ship it from 4.3.1 in the plugin dir. */
-function debeziumPluginPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dbz-plugin-'));
-  const plugin = join(dir, 'debezium');
-  mkdirSync(plugin);
-  const src = join(homedir(), '.cache', 'kafka-connect-lab', 'dev-debezium');
-  for (const f of readdirSync(src)) if (f.endsWith('.jar')) copyFileSync(join(src, f), join(plugin, f));
-  const clients = join(
-    homedir(),
-    '.m2',
-    'repository',
-    'org',
-    'apache',
-    'kafka',
-    'kafka-clients',
-    '4.3.1',
-    'kafka-clients-4.3.1.jar',
-  );
-  if (existsSync(clients)) {
-    const shim = join(dir, 'shim');
-    mkdirSync(shim);
-    execFileSync('unzip', ['-q', '-o', clients, 'org/apache/kafka/common/utils/Sanitizer*', '-d', shim]);
-    execFileSync('jar', ['cf', join(plugin, 'kafka-sanitizer-shim.jar'), '-C', shim, 'org']);
-  }
-  return dir;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -179,7 +149,7 @@ void describe(
 
     void it('snapshot + streaming topics are identical', async () => {
       worker = await startRealConnect({
-        pluginPath: [debeziumPluginPath()],
+        pluginPath: [await resolveDebeziumPluginPath()],
         jvmProfile: 'fast',
         bootstrapServers: BOOTSTRAP,
       });
