@@ -25,7 +25,7 @@ interface RealConnectModule {
   startRealConnect: (o: { jvmProfile: 'stock' | 'fast'; logTiming: boolean }) => Promise<Worker>;
 }
 interface DifferentialModule {
-  startOurRuntime(o: { logTiming: boolean }): Promise<Worker>;
+  startOurRuntime(o: { logTiming: boolean; bundle: boolean }): Promise<Worker>;
   request(
     url: string,
     method: 'GET' | 'POST' | 'DELETE',
@@ -61,6 +61,12 @@ function argValue(args: string[], name: string, fallback: number): number {
 export async function run(args: string[]): Promise<object> {
   const lines = argValue(args, '--lines', 200_000);
   const connectors = argValue(args, '--connectors', 10);
+  // Ours runs as users get it: the production esbuild bundle (dist/runtime.js), not tsx.
+  const build = spawnSync(process.execPath, ['esbuild.mjs', '--production', '--quiet'], {
+    cwd: join(__dirname, '..'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error('esbuild failed: cannot benchmark the runtime bundle');
   const { startRealConnect } = await load<RealConnectModule>('real-connect');
   const d = await load<DifferentialModule>('differential');
   const runId = Date.now().toString(36);
@@ -103,7 +109,7 @@ export async function run(args: string[]): Promise<object> {
   log(`real healthy after ${real.startupMs} ms`);
   let ours: Worker | undefined;
   try {
-    ours = await d.startOurRuntime({ logTiming: false });
+    ours = await d.startOurRuntime({ logTiming: false, bundle: true });
     log(`ours ready after ${ours.startupMs} ms`);
     const sides = { ours, real };
 

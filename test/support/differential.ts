@@ -553,6 +553,8 @@ export interface OurRuntimeOptions {
   offsetFlushIntervalMs?: number;
   startupTimeoutMs?: number;
   logTiming?: boolean;
+  /** Run the esbuild bundle (dist/runtime.js), as the extension does, instead of tsx. */
+  bundle?: boolean;
 }
 
 export async function startOurRuntime(options: OurRuntimeOptions = {}): Promise<OurRuntime> {
@@ -563,6 +565,7 @@ export async function startOurRuntime(options: OurRuntimeOptions = {}): Promise<
     groupId: options.groupId ?? uniqueGroupId('kcl-ours'),
     offsetFlushIntervalMs: options.offsetFlushIntervalMs ?? 1000,
     extraArgs: ['--state-dir', stateDir],
+    ...(options.bundle !== undefined ? { bundle: options.bundle } : {}),
     ...(options.restPort !== undefined ? { restPort: options.restPort } : {}),
     ...(options.startupTimeoutMs !== undefined ? { startTimeoutMs: options.startupTimeoutMs } : {}),
   });
