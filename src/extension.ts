@@ -7,6 +7,7 @@ import { offsetsCommands } from './commands/offsets-commands';
 import { registerCommands } from './commands/registry';
 import { currentSettings, onSettingsChanged } from './config/vscode-settings';
 import { ConnectorCodeLens } from './editor/connector-codelens';
+import { registerConnectorIntelliSense } from './editor/intellisense';
 import { SCHEME, VirtualDocs } from './editor/virtual-docs';
 import { connectLogTail, labModuleProvider } from './lab/lab-module';
 import { LocalClusterController } from './lab/local-controller';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
       own(new ConnectorCodeLens(store)),
     ),
   );
+  registerConnectorIntelliSense(context, store);
   // 4. views
   const tree = own(new ClustersTree(store));
   own(
