@@ -103,8 +103,9 @@ const list = h('div', { class: 'list' }, spacer);
 list.id = 'list';
 const detail = h('div', { class: 'detail' });
 detail.id = 'detail';
-document.body.append(h('div', {}, toolbar, h('div', { class: 'main' }, groups, list), detail));
-document.body.firstElementChild!.id = 'app';
+const app = h('div', {}, toolbar, h('div', { class: 'main' }, groups, list), detail);
+app.id = 'app';
+document.body.append(app);
 
 // ---- data flow ----------------------------------------------------------------------------
 function visible(r: RecordView): boolean {

@@ -1,6 +1,7 @@
 /** Panel CSS, adopted as a constructed stylesheet (no inline <style>, so the CSP stays strict). */
 export const css = `
 :root { color-scheme: light dark; }
+[hidden] { display: none !important; }
 body { margin: 0; padding: 0; font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
   color: var(--vscode-foreground); background: var(--vscode-editor-background); }
 #app { display: flex; flex-direction: column; height: 100vh; }
