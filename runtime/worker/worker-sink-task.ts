@@ -2,7 +2,7 @@
  * WorkerSinkTask: consumer group `connect-<connector>` → convert → transformation chain → put();
  * consumer offsets are committed only after preCommit()/flush() succeeded for what was put.
  */
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 import type { SinkOffsets, SinkTask, TopicPartition } from '../api/connector';
 import { ConnectHeaders } from '../api/headers';
 import { SinkRecord } from '../api/records';
@@ -11,6 +11,8 @@ import type {
   Converter as WorkerConverter,
   HeaderConverter as WorkerHeaderConverter,
 } from '../converters/converter';
+import { ProcessingContext, consumedRecordFromKafkajs } from '../errors/tolerance/index';
+import type { ConsumedRecord, RetryWithToleranceOperator } from '../errors/tolerance/index';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
@@ -25,6 +27,10 @@ export interface SinkTaskDeps {
   valueConverter: WorkerConverter;
   headerConverter: WorkerHeaderConverter;
   transformations: TransformationChain<SinkRecord>;
+  /** The task's RetryWithToleranceOperator (errors.tolerance, DLQ and log reporters). */
+  operator: RetryWithToleranceOperator<ConsumedRecord>;
+  /** Java class names of the converters, for the error context (`__connect.errors.class.name`). */
+  converterClasses: { key: string; value: string; header: string };
   statuses: StatusBackingStore;
   listener: StatusListener;
   offsetFlushIntervalMs: number;
@@ -161,18 +167,36 @@ export class WorkerSinkTask {
         return;
       }
       const records: SinkRecord[] = [];
+      const op = this.d.operator;
+      const classes = this.d.converterClasses;
+      let last: (typeof batch.messages)[number] | undefined;
       for (const m of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
-        const headers = new ConnectHeaders();
-        for (const [k, v] of Object.entries(m.headers ?? {})) {
-          const values = Array.isArray(v) ? v : [v];
-          for (const one of values) {
-            const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
-            headers.add(k, this.d.headerConverter.toConnectHeader(batch.topic, k, bytes));
-          }
-        }
-        const key = this.d.keyConverter.toConnectData(batch.topic, headers, m.key);
-        const value = this.d.valueConverter.toConnectData(batch.topic, headers, m.value);
+        // WorkerSinkTask.convertAndTransformRecord: key, value, headers, then the chain, each stage
+        // under the operator; a tolerated failure skips the record (reported to the DLQ/log).
+        const ctx = new ProcessingContext<ConsumedRecord>(
+          consumedRecordFromKafkajs(batch.topic, batch.partition, m),
+        );
+        const key = op.execute(
+          ctx,
+          () => this.d.keyConverter.toConnectData(batch.topic, null, m.key),
+          'KEY_CONVERTER',
+          classes.key,
+        );
+        const value = op.execute(
+          ctx,
+          () => this.d.valueConverter.toConnectData(batch.topic, null, m.value),
+          'VALUE_CONVERTER',
+          classes.value,
+        );
+        const headers = op.execute(
+          ctx,
+          () => this.convertHeaders(batch.topic, m.headers),
+          'HEADER_CONVERTER',
+          classes.header,
+        );
+        last = m;
+        if (ctx.failed() || key === null || value === null || headers === null) continue;
         const ts = Number(m.timestamp);
         const record = new SinkRecord(
           batch.topic,
@@ -186,14 +210,13 @@ export class WorkerSinkTask {
           'CREATE_TIME',
           headers,
         );
-        const transformed = this.d.transformations.apply(record);
+        const transformed = this.d.transformations.apply(record, ctx);
         if (transformed !== null) records.push(transformed);
       }
       if (records.length > 0) {
         this.d.statuses.recordTopic(connector, taskId, batch.topic);
         await task.put(records);
       }
-      const last = batch.messages[batch.messages.length - 1];
       if (last) {
         this.current.set(tpKey(batch.topic, batch.partition), {
           tp: { topic: batch.topic, partition: batch.partition },
@@ -203,9 +226,25 @@ export class WorkerSinkTask {
       }
       await payload.heartbeat();
       await this.serialCommit(false);
+    } catch (error) {
+      // A ConnectException escaping conversion/transformation/put (e.g. "Tolerance exceeded in error
+      // handler") fails the task; nothing of this batch is committed.
+      this.fail(error);
     } finally {
       this.inFlight = null;
     }
+  }
+
+  private convertHeaders(topic: string, raw: IHeaders | undefined): ConnectHeaders {
+    const headers = new ConnectHeaders();
+    for (const [k, v] of Object.entries(raw ?? {})) {
+      const values = Array.isArray(v) ? v : [v];
+      for (const one of values) {
+        const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
+        headers.add(k, this.d.headerConverter.toConnectHeader(topic, k, bytes));
+      }
+    }
+    return headers;
   }
 
   private fail(error: unknown): void {
@@ -225,6 +264,8 @@ export class WorkerSinkTask {
     this.commitRequested = false;
     if (this.current.size === 0) return;
     const snapshot: SinkOffsets = new Map(this.current);
+    // DLQ sends of the records being committed past must be acknowledged first.
+    await this.d.operator.flushReports();
     const toCommit = await this.d.task.preCommit(snapshot);
     const list = [...toCommit.values()].filter(
       (e) => this.lastCommitted.get(tpKey(e.tp.topic, e.tp.partition)) !== e.offset,
@@ -291,5 +332,12 @@ export class WorkerSinkTask {
       this.d.log(`Task ${this.d.connector}-${this.d.taskId} threw on stop: ${(error as Error).message}`);
     }
     await this.consumer?.disconnect().catch(() => undefined);
+    this.d.operator.triggerStop();
+    await this.d.operator.close().catch((error: unknown) => {
+      this.d.log(
+        `Closing the error reporters of ${this.d.connector}-${this.d.taskId} failed: ${String(error)}`,
+      );
+    });
+    this.d.transformations.close();
   }
 }

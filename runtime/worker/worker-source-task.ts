@@ -14,6 +14,8 @@ import type {
   Converter as WorkerConverter,
   HeaderConverter as WorkerHeaderConverter,
 } from '../converters/converter';
+import { ProcessingContext } from '../errors/tolerance/index';
+import type { RetryWithToleranceOperator } from '../errors/tolerance/index';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
@@ -28,6 +30,10 @@ export interface SourceTaskDeps {
   valueConverter: WorkerConverter;
   headerConverter: WorkerHeaderConverter;
   transformations: TransformationChain<SourceRecord>;
+  /** The task's RetryWithToleranceOperator (errors.tolerance, log reporter; sources have no DLQ). */
+  operator: RetryWithToleranceOperator<SourceRecord>;
+  /** Java class names of the converters, for the error context. */
+  converterClasses: { key: string; value: string; header: string };
   offsets: OffsetBackingStore;
   statuses: StatusBackingStore;
   listener: StatusListener;
@@ -104,67 +110,109 @@ export class WorkerSourceTask {
 
   private async sendRecords(records: SourceRecord[]): Promise<void> {
     const { connector, taskId } = this.d;
-    const converted: {
-      record: SourceRecord;
-      msg: {
-        key: Buffer | null;
-        value: Buffer | null;
-        partition?: number;
-        timestamp?: string;
-        headers?: IHeaders;
-      };
+    const op = this.d.operator;
+    const classes = this.d.converterClasses;
+    type Msg = {
+      key: Buffer | null;
+      value: Buffer | null;
+      partition?: number;
+      timestamp?: string;
+      headers?: IHeaders;
+    };
+    /** In poll order; `msg` null for a record dropped by the chain or a tolerated failure. */
+    const entries: {
+      original: SourceRecord;
+      record: SourceRecord | null;
+      msg: Msg | null;
+      ctx: ProcessingContext<SourceRecord>;
     }[] = [];
     for (const original of records) {
-      const record = this.d.transformations.apply(original);
-      if (record === null) {
-        await this.d.task.commitRecord(original, null);
+      // AbstractWorkerSourceTask.sendRecords: chain, then convertTransformedRecord (headers, key, value).
+      const ctx = new ProcessingContext<SourceRecord>(original);
+      const record = this.d.transformations.apply(original, ctx);
+      if (record === null || ctx.failed()) {
+        entries.push({ original, record: null, msg: null, ctx });
         continue;
       }
-      const headers: IHeaders = {};
-      for (const h of record.headers) {
-        const bytes = this.d.headerConverter.fromConnectHeader(record.topic, h.key, h.schema, h.value);
-        const existing = headers[h.key];
-        const v = bytes ?? Buffer.alloc(0);
-        if (existing === undefined) headers[h.key] = v;
-        else headers[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+      const headers = op.execute(
+        ctx,
+        () => {
+          const out: IHeaders = {};
+          for (const h of record.headers) {
+            const bytes = this.d.headerConverter.fromConnectHeader(record.topic, h.key, h.schema, h.value);
+            const existing = out[h.key];
+            const v = bytes ?? Buffer.alloc(0);
+            if (existing === undefined) out[h.key] = v;
+            else out[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+          }
+          return out;
+        },
+        'HEADER_CONVERTER',
+        classes.header,
+      );
+      const key = op.execute(
+        ctx,
+        () => this.d.keyConverter.fromConnectData(record.topic, record.headers, record.keySchema, record.key),
+        'KEY_CONVERTER',
+        classes.key,
+      );
+      const value = op.execute(
+        ctx,
+        () =>
+          this.d.valueConverter.fromConnectData(
+            record.topic,
+            record.headers,
+            record.valueSchema,
+            record.value,
+          ),
+        'VALUE_CONVERTER',
+        classes.value,
+      );
+      if (ctx.failed() || headers === null) {
+        entries.push({ original, record: null, msg: null, ctx });
+        continue;
       }
-      const key = this.d.keyConverter.fromConnectData(
-        record.topic,
-        record.headers,
-        record.keySchema,
-        record.key,
-      );
-      const value = this.d.valueConverter.fromConnectData(
-        record.topic,
-        record.headers,
-        record.valueSchema,
-        record.value,
-      );
-      const msg: (typeof converted)[number]['msg'] = { key, value, headers };
+      const msg: Msg = { key, value, headers };
       if (record.kafkaPartition !== null) msg.partition = record.kafkaPartition;
       if (record.timestamp !== null) msg.timestamp = String(record.timestamp);
-      converted.push({ record, msg });
+      entries.push({ original, record, msg, ctx });
     }
-    if (converted.length === 0) return;
-    const byTopic = new Map<string, typeof converted>();
-    for (const c of converted) {
-      const list = byTopic.get(c.record.topic) ?? [];
-      list.push(c);
-      byTopic.set(c.record.topic, list);
+    const toSend = entries.filter((e) => e.msg !== null);
+    if (toSend.length > 0) {
+      const byTopic = new Map<string, Msg[]>();
+      for (const e of toSend) {
+        const topic = e.record!.topic;
+        const list = byTopic.get(topic) ?? [];
+        list.push(e.msg!);
+        byTopic.set(topic, list);
+      }
+      try {
+        await this.producer!.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
+        });
+      } catch (error) {
+        // producerSendFailed: with errors.tolerance=all the records are reported and skipped (their
+        // offsets still commit); otherwise the task fails.
+        if (op.toleranceType !== 'ALL') throw error;
+        for (const e of toSend) {
+          const reported = op.executeFailed(
+            e.ctx,
+            'KAFKA_PRODUCE',
+            'org.apache.kafka.connect.runtime.AbstractWorkerSourceTask',
+            error,
+          );
+          reported.catch(() => undefined);
+          e.record = null;
+          e.msg = null;
+        }
+      }
     }
-    const producer = this.producer!;
-    const results = await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic.entries()].map(([topic, list]) => ({
-        topic,
-        messages: list.map((c) => c.msg),
-      })),
-    });
-    void results;
-    // Only now (broker acked everything in the batch) do the source offsets become committable.
-    for (const c of converted) {
-      const r = c.record;
-      this.d.statuses.recordTopic(connector, taskId, r.topic);
+    // Only now (broker acked everything in the batch, or the failure was tolerated) do the source
+    // offsets become committable — dropped and skipped records included, as Connect acks them too.
+    for (const e of entries) {
+      const r = e.original;
+      if (e.record !== null) this.d.statuses.recordTopic(connector, taskId, e.record.topic);
       if (r.sourcePartition !== null && r.sourceOffset !== null) {
         const partition = { ...r.sourcePartition };
         this.pendingOffsets.set(stringifyJson(partition), { partition, offset: { ...r.sourceOffset } });
@@ -201,5 +249,8 @@ export class WorkerSourceTask {
       );
     }
     await this.producer?.disconnect().catch(() => undefined);
+    this.d.operator.triggerStop();
+    await this.d.operator.close().catch(() => undefined);
+    this.d.transformations.close();
   }
 }

@@ -14,7 +14,15 @@ import type { OffsetBackingStore } from '../storage/offset-backing-store';
 import type { StatusBackingStore } from '../storage/status-backing-store';
 import { validateSinkOffsets, validateSourceOffsets } from './offsets';
 import type { StatusListener } from './status-listener';
-import { emptyChain } from './transformation-chain';
+import type { SinkRecord, SourceRecord } from '../api/records';
+import {
+  kafkajsDlqProducer,
+  printStackTrace,
+  sinkTaskErrorHandling,
+  sourceTaskErrorHandling,
+} from '../errors/tolerance/index';
+import type { ErrorLogger } from '../errors/tolerance/index';
+import { buildWorkerTransformationChain } from './transformation-chain';
 import { WorkerConnector } from './worker-connector';
 import { WorkerSinkTask, sinkGroupId } from './worker-sink-task';
 import { WorkerSourceTask } from './worker-source-task';
@@ -205,19 +213,50 @@ export class Worker {
         offsetFlushIntervalMs: this.d.config.offsetFlushIntervalMs,
         log: this.d.log,
       };
+      const className = (n: string, types: Parameters<PluginRegistry['find']>[1]): string =>
+        this.d.plugins.find(n, types)?.className ?? n;
+      const converterClasses = {
+        key: className(k.cls, ['converter']),
+        value: className(v.cls, ['converter']),
+        header: className(h.cls, ['header_converter', 'converter']),
+      };
+      const id = { connector: name, task };
+      // LogReporter output (errors.log.enable): the message, then the cause's Java stack trace.
+      const errorLog: ErrorLogger = (message, error) =>
+        this.d.log(error === undefined || error === null ? message : `${message}\n${printStackTrace(error)}`);
       let running: RunningTask;
       if (connector instanceof SourceConnector) {
+        const { operator } = sourceTaskErrorHandling({ id, connectorConfig: config, log: errorLog });
         running = new WorkerSourceTask({
           ...common,
           task: instance as SourceTask,
-          transformations: emptyChain(),
+          transformations: buildWorkerTransformationChain<SourceRecord>(this.d.plugins, config, operator),
+          operator,
+          converterClasses,
           offsets: this.d.offsets,
         });
       } else {
+        // The DLQ (errors.deadletterqueue.topic.name): topic created by the worker's admin client with
+        // the replication factor capped to the live brokers; records sent by a producer of its own.
+        const { operator } = await sinkTaskErrorHandling({
+          id,
+          connectorConfig: config,
+          log: errorLog,
+          admin: this.d.admin,
+          dlqProducer: async () => {
+            const producer = this.d.kafka.producer({ allowAutoTopicCreation: false, idempotent: false });
+            await producer.connect();
+            return kafkajsDlqProducer(producer);
+          },
+          workerLog: (message, error) =>
+            this.d.log(error === undefined ? message : `${message}\n${printStackTrace(error)}`),
+        });
         running = new WorkerSinkTask({
           ...common,
           task: instance as SinkTask,
-          transformations: emptyChain(),
+          transformations: buildWorkerTransformationChain<SinkRecord>(this.d.plugins, config, operator),
+          operator,
+          converterClasses,
         });
       }
       map.set(task, running);
