@@ -156,12 +156,18 @@ function key(path: string, k: string): string {
   return /^[A-Za-z_][\w]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`;
 }
 
-/** PluginDesc{..., version='4.4.0', encodedVersion=4.4.0, ...} inside error messages. */
+/**
+ * PluginDesc{..., version='4.4.0', encodedVersion=4.4.0, ...} inside error messages: versions masked,
+ * and entries of plugins outside Apache Kafka's own packages dropped. The real worker in these tests
+ * runs Apache Kafka's plugins only, while ours also bundles JDBC and Debezium, so its "available
+ * connectors are: ..." lists are longer; the entries both have are still compared, in order (the same
+ * rule as for GET /connector-plugins, where plugins only one side has are left out).
+ */
 function maskPluginDescVersions(text: string): string {
-  return text.replace(
-    /version='[^']*', encodedVersion=[^,}]*/g,
-    "version='<version>', encodedVersion=<version>",
-  );
+  return text
+    .replace(/PluginDesc\{klass=class (?!org\.apache\.kafka\.)[^}]*\}(, )?/g, '')
+    .replace(/\}, (?=$|\n)/g, '}')
+    .replace(/version='[^']*', encodedVersion=[^,}]*/g, "version='<version>', encodedVersion=<version>");
 }
 
 /** Masks what must differ between two workers: worker ids, traces, logger timestamps, step masks. */
