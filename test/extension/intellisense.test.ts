@@ -243,4 +243,41 @@ describe('IntelliSense for connector JSON', function () {
     assert.equal(config['errors.tolerance'], 'all');
     assert.equal(config['topic'], '');
   });
+
+  it('values complete topic names from Kafka and ${secret:…} references for passwords', async function () {
+    const servers = process.env.KCL_BOOTSTRAP_SERVERS;
+    if (!servers) this.skip();
+    await waitFor('a cluster with a client', () => lab.store.defaultTarget()?.client);
+    const topic = `kcl-ext-intellisense-${m.suffix}`;
+    const { Kafka, logLevel } = await import('kafkajs');
+    const admin = new Kafka({ brokers: servers.split(','), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+    const path = file(
+      'live-values',
+      lines(
+        '{',
+        '  "name": "live-values",',
+        '  "config": {',
+        '    "connector.class": "org.apache.kafka.connect.file.FileStreamSourceConnector",',
+        '    "topic": "",',
+        '    "database.password": ""',
+        '  }',
+        '}',
+      ),
+    );
+    const editor = await openFile(path);
+    await waitFor(`topic ${topic} offered`, async () =>
+      (await completions(editor.document.uri, new vscode.Position(4, 14))).some((i) => label(i) === topic),
+    );
+    const secrets = await completions(editor.document.uri, new vscode.Position(5, 26));
+    assert.ok(
+      secrets.some((i) => label(i).startsWith('${secret:')),
+      secrets.map(label).join(', '),
+    );
+  });
 });
