@@ -51,7 +51,7 @@ export async function alterSinkGroupOffsets(
   for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
 }
 
-function isGroupNotFound(error: unknown): boolean {
+export function isGroupNotFound(error: unknown): boolean {
   const groups = (error as { groups?: { error?: { type?: string } | null }[] } | null)?.groups;
   if (Array.isArray(groups) && groups.length > 0)
     return groups.every((g) => g.error?.type === 'GROUP_ID_NOT_FOUND');

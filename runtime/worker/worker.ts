@@ -8,9 +8,9 @@ import type { Connector, SinkTask, SourceTask, TopicPartition } from '../api/con
 import { SinkConnector, SourceConnector } from '../api/connector';
 import type { Converter, HeaderConverter } from '../converters/converter';
 import { ConnectException, DataException } from '../data/errors';
-import { BadRequestException } from '../errors/rest-errors';
 import type { PluginRegistry } from '../plugins/registry';
 import type { OffsetBackingStore } from '../storage/offset-backing-store';
+import { alterSinkGroupOffsets, isGroupNotFound } from '../storage/sink-group-offsets';
 import type { StatusBackingStore } from '../storage/status-backing-store';
 import { validateSinkOffsets, validateSourceOffsets } from './offsets';
 import type { StatusListener } from './status-listener';
@@ -332,32 +332,27 @@ export class Worker {
       if (offsets === null) {
         const managed = await connector.alterOffsets({ ...config }, new Map());
         await this.d.admin.deleteGroups([groupId]).catch((error: unknown) => {
-          if (!String((error as Error).message).includes('does not exist')) throw error;
+          // A sink that never committed has no group: nothing to reset.
+          if (!isGroupNotFound(error)) throw error;
         });
         return managed;
       }
       const parsed = validateSinkOffsets(offsets);
       const map = new Map<TopicPartition, bigint | null>(parsed.map((p) => [p.tp, p.offset]));
       const managed = await connector.alterOffsets({ ...config }, map);
-      const byTopic = new Map<string, { partition: number; offset: string }[]>();
-      for (const p of parsed) {
-        if (p.offset === null) {
-          throw new BadRequestException(
-            'Resetting individual sink partitions is not supported by this runtime; use DELETE to reset all',
-          );
-        }
-        const list = byTopic.get(p.tp.topic) ?? [];
-        list.push({ partition: p.tp.partition, offset: p.offset.toString() });
-        byTopic.set(p.tp.topic, list);
-      }
       try {
-        for (const [topic, partitions] of byTopic) {
+        // Every listed partition must exist, reset or not (Connect checks against topic metadata).
+        for (const topic of new Set(parsed.map((p) => p.tp.topic))) {
           const md = await this.d.admin.fetchTopicMetadata({ topics: [topic] });
           const known = new Set(md.topics[0]?.partitions.map((p) => p.partitionId) ?? []);
-          if (partitions.some((p) => !known.has(p.partition)))
+          if (parsed.some((p) => p.tp.topic === topic && !known.has(p.tp.partition)))
             throw new Error(`Unknown partition of ${topic}`);
-          await this.d.admin.setOffsets({ groupId, topic, partitions });
         }
+        await alterSinkGroupOffsets(
+          this.d.admin,
+          groupId,
+          parsed.map((p) => ({ topic: p.tp.topic, partition: p.tp.partition, offset: p.offset })),
+        );
       } catch (error) {
         throw new ConnectException(`Failed to alter consumer group offsets for connector ${name}`, {
           cause: error,
