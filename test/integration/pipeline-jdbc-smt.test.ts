@@ -3,6 +3,7 @@
  * table → pg-<table>, new rows appear) and the SMT chain (InsertField$Value, MaskField$Value,
  * RegexRouter → prod-<topic>). Also the plugin listing with transformations and predicates.
  */
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import { kafkaClient, pgClient, testCluster, uniqueName } from '../support/clust
 import { eventually, http, startRuntimeProcess } from '../support/runtime-process';
 import type { RuntimeProcess } from '../support/runtime-process';
 
-const LESSON = '/work/shared/reference/lesson-configs/postgres-products-source.json';
+const LESSON = join(__dirname, '..', 'fixtures', 'lesson-configs', 'postgres-products-source.json');
 
 function jdbcUrl(): string {
   const u = new URL(testCluster().postgresUrl);

@@ -14,7 +14,7 @@ import {
 } from '../../runtime/schemas/generate';
 import { makeValidator, SCHEMAS_DIR } from '../contracts/schema-validator';
 
-const LESSON_DIR = '/work/shared/reference/lesson-configs';
+const LESSON_DIR = join(__dirname, '..', 'fixtures', 'lesson-configs');
 const REGENERATE = 'node --import tsx runtime/schemas/write-schemas.ts';
 
 void test('schemas/ matches the ConfigDefs (regenerate on drift)', () => {

@@ -15,7 +15,7 @@ import { resolveSnippet } from '../contracts/snippet-body';
 import { makeValidator } from '../contracts/schema-validator';
 
 const SNIPPETS = join(__dirname, '..', '..', 'snippets', SNIPPETS_FILE);
-const LESSON_DIR = '/work/shared/reference/lesson-configs';
+const LESSON_DIR = join(__dirname, '..', 'fixtures', 'lesson-configs');
 
 function onDisk(): Record<string, Snippet> {
   return JSON.parse(readFileSync(SNIPPETS, 'utf8')) as Record<string, Snippet>;

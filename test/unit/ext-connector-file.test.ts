@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lineOfKey, looksLikeConnectorFile, parseConnectorFile } from '../../src/model/connector-file';
@@ -43,7 +44,7 @@ void describe('parseConnectorFile', () => {
 
   void it('accepts every lesson config verbatim', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
-    const dir = '/work/shared/reference/lesson-configs';
+    const dir = join(__dirname, '..', 'fixtures', 'lesson-configs');
     let files: string[] = [];
     try {
       files = readdirSync(dir).filter((f) => f.endsWith('.json'));
