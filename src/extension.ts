@@ -17,6 +17,7 @@ import { ClustersTree } from './views/clusters-tree';
 import { createStatusBar } from './views/status-bar';
 import type { Prompts } from './vscode-apis/prompts';
 import { vscodePrompts } from './vscode-apis/prompts';
+import { registerWebviews } from './webviews/register';
 
 /** What activate() returns; the extension tests use it to observe state and answer prompts. */
 export interface KafkaConnectLabApi {
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   )) {
     own(d);
   }
+  for (const d of registerWebviews(ctx, context.extensionUri)) own(d);
   // 6. react to settings and secrets
   own(onSettingsChanged(() => void reload()));
   own(context.secrets.onDidChange(() => void reload()));

@@ -3,7 +3,7 @@
  * cluster (runtime/lab, fresh temp state dir) shared by the integration and compat suites, torn
  * down at the end whatever happens. Ends with one line: `N passed, N failed[, N skipped]`.
  *
- *   node --import tsx test/run.ts [unit|integration|compat|extension|all ...] [FILE.test.ts ...]
+ *   node --import tsx test/run.ts [unit|webview|integration|compat|extension|all ...] [FILE.test.ts ...]
  *        [--no-lint] [--no-typecheck]
  *
  * KCL_TEST_CONNECT=1 also starts the Connect runtime in the cluster and exports KCL_CONNECT_URL.
@@ -16,7 +16,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { down, isLabError, up } from '../runtime/lab/index';
 
 const ROOT = resolve(__dirname, '..');
-const SUITES = ['unit', 'integration', 'compat', 'extension'] as const;
+const SUITES = ['unit', 'webview', 'integration', 'compat', 'extension'] as const;
 type Suite = (typeof SUITES)[number];
 /** Suites that need the cluster. */
 const CLUSTER_SUITES: readonly Suite[] = ['integration', 'compat', 'extension'];
@@ -43,7 +43,7 @@ function say(line: string): void {
 function usage(message: string): never {
   say(message);
   say(
-    'usage: node --import tsx test/run.ts [unit|integration|compat|extension|all ...] [FILE.test.ts ...] [--no-lint] [--no-typecheck]',
+    'usage: node --import tsx test/run.ts [unit|webview|integration|compat|extension|all ...] [FILE.test.ts ...] [--no-lint] [--no-typecheck]',
   );
   process.exit(2);
 }
@@ -68,7 +68,7 @@ function parseArgs(argv: string[]): {
       const rel = relative(join(ROOT, 'test'), resolve(arg)).split(sep)[0];
       const suite = SUITES.find((s) => s === rel);
       if (!suite || suite === 'extension')
-        usage(`${arg} is not under test/unit, test/integration or test/compat`);
+        usage(`${arg} is not under test/unit, test/webview, test/integration or test/compat`);
       files.set(suite, [...(files.get(suite) ?? []), resolve(arg)]);
     } else usage(`unknown argument "${arg}"`);
   }
@@ -285,8 +285,10 @@ async function main(): Promise<void> {
   }).filter((p) => suites.has(p.suite) || files.has(p.suite));
   for (const p of plan) if (p.files.length === 0) say(`${p.suite}: no test files`);
 
-  const unit = plan.find((p) => p.suite === 'unit');
-  if (unit && unit.files.length > 0 && !interrupted) await runSuite('unit', unit.files, process.env);
+  // Suites without services first: plain Node unit tests, then webview tests in headless Chromium.
+  for (const p of plan.filter((s) => !CLUSTER_SUITES.includes(s.suite) && s.files.length > 0)) {
+    if (!interrupted) await runSuite(p.suite, p.files, process.env);
+  }
 
   const needCluster = plan.filter((p) => CLUSTER_SUITES.includes(p.suite) && p.files.length > 0);
   if (needCluster.length === 0 || interrupted) finish();
