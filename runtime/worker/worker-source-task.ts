@@ -20,6 +20,9 @@ import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
 
+/** Poll batches that may wait for their acknowledgement at once before polling pauses. */
+const MAX_IN_FLIGHT_BATCHES = 8;
+
 export interface SourceTaskDeps {
   connector: string;
   taskId: number;
@@ -50,6 +53,16 @@ export class WorkerSourceTask {
   private pendingOffsets = new Map<string, OffsetEntry>();
   private lastFlush = Date.now();
   private failed = false;
+  /**
+   * Batches handed to the producer but not yet acknowledged, oldest first. As Connect does, the task
+   * keeps polling while the producer sends; a batch's offsets become committable only once it (and
+   * every batch before it) was acknowledged, so no committed offset is ever ahead of its data.
+   */
+  private inFlight: Promise<void>[] = [];
+  /** Settles when the last batch handed to the producer settled (acked or failed). */
+  private sendChain: Promise<void> = Promise.resolve();
+  /** The first unrecoverable send failure; the poll loop rethrows it. */
+  private sendError: Error | null = null;
 
   constructor(private readonly d: SourceTaskDeps) {}
 
@@ -95,10 +108,12 @@ export class WorkerSourceTask {
           continue;
         }
         const polled = await task.poll();
+        if (this.sendError !== null) throw this.sendError;
         if (this.stopping && (!polled || polled.length === 0)) break;
         if (polled && polled.length > 0) await this.sendRecords(polled);
         await this.maybeFlush(false);
       }
+      await this.awaitInFlight();
     } catch (error) {
       this.failed = true;
       this.d.log(
@@ -109,7 +124,6 @@ export class WorkerSourceTask {
   }
 
   private async sendRecords(records: SourceRecord[]): Promise<void> {
-    const { connector, taskId } = this.d;
     const op = this.d.operator;
     const classes = this.d.converterClasses;
     type Msg = {
@@ -186,15 +200,61 @@ export class WorkerSourceTask {
         list.push(e.msg!);
         byTopic.set(topic, list);
       }
-      try {
-        await this.producer!.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages })),
-        });
-      } catch (error) {
+      // One send at a time, in poll order: a retried batch (e.g. while an auto-created topic gets its
+      // leader) must not be overtaken by the next one. Polling and converting still overlap the send.
+      const topicMessages = [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
+      const sent = this.sendChain.then(() => this.producer!.sendBatch({ acks: -1, topicMessages }));
+      this.sendChain = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      // Keep polling while this batch is on its way; bound how many batches wait for their ack.
+      const previous = this.inFlight.at(-1) ?? Promise.resolve();
+      const acked = this.completeBatch(entries, toSend, sent, previous);
+      this.inFlight.push(acked);
+      acked.then(
+        () => {
+          const i = this.inFlight.indexOf(acked);
+          if (i >= 0) void this.inFlight.splice(i, 1);
+        },
+        () => undefined,
+      );
+      while (this.inFlight.length >= MAX_IN_FLIGHT_BATCHES) await this.inFlight[0];
+      return;
+    }
+    await (this.inFlight.at(-1) ?? Promise.resolve());
+    await this.commitEntries(entries);
+  }
+
+  /** Waits for the batch's ack (after the previous batch's), then makes its offsets committable. */
+  private async completeBatch(
+    entries: { original: SourceRecord; record: SourceRecord | null; ctx: ProcessingContext<SourceRecord> }[],
+    toSend: { record: SourceRecord | null; msg: unknown; ctx: ProcessingContext<SourceRecord> }[],
+    sent: Promise<unknown>,
+    previous: Promise<void>,
+  ): Promise<void> {
+    const op = this.d.operator;
+    let sendFailure: Error | null = null;
+    try {
+      await sent;
+    } catch (error) {
+      sendFailure = error instanceof Error ? error : new Error('Producer send failed', { cause: error });
+    }
+    try {
+      await previous;
+    } catch {
+      // The earlier batch's failure is already recorded; this batch's offsets must not commit either.
+      return;
+    }
+    if (sendFailure !== null) {
+      const error = sendFailure;
+      {
         // producerSendFailed: with errors.tolerance=all the records are reported and skipped (their
         // offsets still commit); otherwise the task fails.
-        if (op.toleranceType !== 'ALL') throw error;
+        if (op.toleranceType !== 'ALL') {
+          this.sendError ??= error;
+          throw error;
+        }
         for (const e of toSend) {
           const reported = op.executeFailed(
             e.ctx,
@@ -208,6 +268,13 @@ export class WorkerSourceTask {
         }
       }
     }
+    await this.commitEntries(entries);
+  }
+
+  private async commitEntries(
+    entries: { original: SourceRecord; record: SourceRecord | null }[],
+  ): Promise<void> {
+    const { connector, taskId } = this.d;
     // Only now (broker acked everything in the batch, or the failure was tolerated) do the source
     // offsets become committable — dropped and skipped records included, as Connect acks them too.
     for (const e of entries) {
@@ -219,6 +286,13 @@ export class WorkerSourceTask {
       }
       await this.d.task.commitRecord(r, null);
     }
+  }
+
+  /** Waits until every batch handed to the producer was acknowledged (or failed). */
+  private async awaitInFlight(): Promise<void> {
+    const last = this.inFlight.at(-1);
+    if (last) await last;
+    if (this.sendError !== null) throw this.sendError;
   }
 
   private async maybeFlush(force: boolean): Promise<void> {
