@@ -29,7 +29,7 @@ const stub = () => {
   return p;
 };
 // esbuild's namespace import copies own properties, so name the API's top-level members.
-const names = 'window workspace commands languages extensions env Uri EventEmitter TreeItem TreeItemCollapsibleState ThemeIcon ThemeColor MarkdownString Disposable StatusBarAlignment ProgressLocation CodeLens Range Position Diagnostic DiagnosticSeverity ConfigurationTarget TabInputTextDiff'.split(' ');
+const names = 'CancellationToken CodeAction CodeActionContext CodeActionKind CodeActionProvider CodeLens CodeLensProvider CompletionItem CompletionItemKind CompletionItemProvider ConfigurationTarget Diagnostic DiagnosticCollection DiagnosticSeverity Disposable DocumentSelector EventEmitter ExtensionContext Hover HoverProvider LogOutputChannel MarkdownString Position ProgressLocation QuickPickItem Range SecretStorage SnippetString StatusBarAlignment TabInputTextDiff TextDocument TextDocumentContentProvider TextEditor ThemeColor ThemeIcon TreeDataProvider TreeItem TreeItemCollapsibleState Uri ViewColumn WebviewPanel WorkspaceEdit commands diff env extensions languages window workspace'.split(' ');
 const vscode = Object.fromEntries(names.map((n) => [n, stub()]));
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
