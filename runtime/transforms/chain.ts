@@ -114,6 +114,21 @@ export function originalsWithPrefix(
 }
 
 /**
+ * Finds a transformation or predicate by class name or alias and returns a factory for fresh
+ * instances. The worker passes its plugin registry (which also holds Debezium's SMT and plugin-path
+ * ones); the default knows the built-in SMTs only.
+ */
+export type SmtFactoryLookup = (
+  name: string,
+  kind: 'transformation' | 'predicate',
+) => (() => Transformation<never> | Predicate<never>) | undefined;
+
+const builtinSmtLookup: SmtFactoryLookup = (name, kind) => {
+  const plugin = kind === 'transformation' ? findSmtPlugin(name, kind) : findSmtPlugin(name, kind);
+  return plugin === undefined ? undefined : () => plugin.factory<never>();
+};
+
+/**
  * ConnectorConfig.transformationStages: builds the chain from a (validated) connector config:
  * `transforms=a,b`, `transforms.a.type=<class or alias>`, `transforms.a.<key>=...`,
  * `transforms.a.predicate=<p>`, `transforms.a.negate=true|false`, `predicates.<p>.type=...`.
@@ -124,15 +139,18 @@ export function buildTransformationChain<R extends ConnectRecord<R>>(
   config: Readonly<Record<string, unknown>>,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see TransformationChain.operator
   operator: RetryWithToleranceOperator<any> | null = null,
+  lookup: SmtFactoryLookup = builtinSmtLookup,
 ): TransformationChain<R> {
   const stages: TransformationStage<R>[] = [];
   try {
     for (const alias of aliasList(config['transforms'])) {
       const prefix = `transforms.${alias}.`;
-      const typeName = javaToStringValue(config[`${prefix}type`] ?? '');
-      const plugin = findSmtPlugin(typeName, 'transformation');
-      if (plugin === undefined) throw new ConnectException(`Class ${typeName} could not be found.`);
-      const transformation = plugin.factory<R>();
+      // CLASS-typed keys are trimmed by ConfigDef parsing.
+      const typeName = javaToStringValue(config[`${prefix}type`] ?? '').trim();
+      const createTransformation = lookup(typeName, 'transformation');
+      if (createTransformation === undefined)
+        throw new ConnectException(`Class ${typeName} could not be found.`);
+      const transformation = createTransformation() as Transformation<R>;
       const props = originalsWithPrefix(config, prefix);
       const predicateAlias = props['predicate'];
       const negate = props['negate'];
@@ -141,10 +159,11 @@ export function buildTransformationChain<R extends ConnectRecord<R>>(
       transformation.configure(props);
       if (predicateAlias !== undefined && predicateAlias !== null) {
         const predicatePrefix = `predicates.${javaToStringValue(predicateAlias)}.`;
-        const predicateType = javaToStringValue(config[`${predicatePrefix}type`] ?? '');
-        const pp = findSmtPlugin(predicateType, 'predicate');
-        if (pp === undefined) throw new ConnectException(`Class ${predicateType} could not be found.`);
-        const predicate = pp.factory<R>();
+        const predicateType = javaToStringValue(config[`${predicatePrefix}type`] ?? '').trim();
+        const createPredicate = lookup(predicateType, 'predicate');
+        if (createPredicate === undefined)
+          throw new ConnectException(`Class ${predicateType} could not be found.`);
+        const predicate = createPredicate() as Predicate<R>;
         predicate.configure(originalsWithPrefix(config, predicatePrefix));
         const negated =
           negate !== undefined &&

@@ -5,12 +5,11 @@
  * plugin-path ones) is found by class name or Connect alias.
  */
 import type { ConnectRecord } from '../api/records';
-import { javaToString } from '../config/java-compat';
-import { ConnectException } from '../data/errors';
 import type { ProcessingContext } from '../errors/tolerance/processing-context';
 import type { RetryWithToleranceOperator } from '../errors/tolerance/retry-with-tolerance-operator';
 import type { PluginRegistry } from '../plugins/registry';
-import { TransformationChain as Chain, TransformationStage, originalsWithPrefix } from '../transforms/chain';
+import type { TransformationChain as Chain } from '../transforms/chain';
+import { buildTransformationChain } from '../transforms/chain';
 import type { Predicate, Transformation } from '../transforms/transformation';
 
 export interface TransformationChain<R> {
@@ -23,16 +22,10 @@ export function emptyChain<R>(): TransformationChain<R> {
   return { apply: (r) => r, close: () => {} };
 }
 
-/** ConfigDef LIST parsing of `transforms`: comma separated, trimmed, "" → []. */
-function aliasList(value: string | undefined): string[] {
-  const s = (value ?? '').trim();
-  return s.length === 0 ? [] : s.split(/\s*,\s*/);
-}
-
 /**
- * ConnectorConfig.transformationStages over a validated connector config (`transforms=a,b`,
- * `transforms.a.type`, `transforms.a.predicate`, `transforms.a.negate`, `predicates.p.type`).
- * Failures become ConnectException (the task fails at start, as in Connect).
+ * ConnectorConfig.transformationStages over a validated connector config, with every SMT and
+ * predicate looked up in the worker's registry (class name or Connect alias). Failures become
+ * ConnectException (the task fails at start, as in Connect).
  */
 export function buildWorkerTransformationChain<R extends ConnectRecord<R>>(
   plugins: PluginRegistry,
@@ -40,38 +33,8 @@ export function buildWorkerTransformationChain<R extends ConnectRecord<R>>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed by the task's original-record type, not R
   operator: RetryWithToleranceOperator<any>,
 ): Chain<R> {
-  const stages: TransformationStage<R>[] = [];
-  try {
-    for (const alias of aliasList(config['transforms'])) {
-      const prefix = `transforms.${alias}.`;
-      const typeName = (config[`${prefix}type`] ?? '').trim();
-      const desc = plugins.find(typeName, ['transformation']);
-      if (desc === undefined) throw new ConnectException(`Class ${typeName} could not be found.`);
-      const transformation = desc.create() as Transformation<R>;
-      const props = originalsWithPrefix(config, prefix);
-      const predicateAlias = props['predicate'];
-      const negate = props['negate'];
-      delete props['predicate'];
-      delete props['negate'];
-      transformation.configure(props);
-      if (predicateAlias !== undefined && predicateAlias !== null) {
-        const predicatePrefix = `predicates.${javaToString(predicateAlias)}.`;
-        const predicateType = (config[`${predicatePrefix}type`] ?? '').trim();
-        const pd = plugins.find(predicateType, ['predicate']);
-        if (pd === undefined) throw new ConnectException(`Class ${predicateType} could not be found.`);
-        const predicate = pd.create() as Predicate<R>;
-        predicate.configure(originalsWithPrefix(config, predicatePrefix));
-        const negated =
-          negate !== undefined && negate !== null && javaToString(negate).trim().toLowerCase() === 'true';
-        stages.push(new TransformationStage(transformation, predicate, negated));
-      } else {
-        stages.push(new TransformationStage(transformation));
-      }
-    }
-  } catch (e) {
-    for (const s of stages) s.close();
-    if (e instanceof ConnectException) throw e;
-    throw new ConnectException(e instanceof Error ? e.message : String(e), { cause: e });
-  }
-  return new Chain(stages, operator);
+  return buildTransformationChain<R>(config, operator, (name, kind) => {
+    const desc = plugins.find(name, [kind]);
+    return desc === undefined ? undefined : () => desc.create() as Transformation<never> | Predicate<never>;
+  });
 }
