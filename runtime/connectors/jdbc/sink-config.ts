@@ -7,6 +7,7 @@ import type { ConfigKeyDefinition } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
 import { NonEmptyString, Range, ValidString } from '../../config/validators';
 import type { Validator } from '../../config/validators';
+import { timeZoneValidator } from './time-zone-validator';
 
 /** util.EnumValidator: accepts each value in lower or upper case. */
 function enumValidator(values: string[]): Validator {
@@ -19,18 +20,6 @@ function enumValidator(values: string[]): Validator {
     toString: () => `[${values.join(', ')}]`,
   };
 }
-
-const timeZoneValidator: Validator = {
-  ensureValid(name, value) {
-    if (value === null || value === undefined) return;
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value as string });
-    } catch {
-      throw new ConfigException(name, value, 'Invalid time zone identifier');
-    }
-  },
-  toString: () => 'Any valid JDK time zone',
-};
 
 const KEYS: ConfigKeyDefinition[] = [
   {

@@ -8,6 +8,7 @@ import type { ConfigKeyDefinition, Recommender } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
 import { Range, ValidString } from '../../config/validators';
 import type { Validator } from '../../config/validators';
+import { timeZoneValidator } from './time-zone-validator';
 
 /** util.EnumRecommender: validates upper or lower case spellings, recommends lower case. */
 export function enumRecommender(values: readonly string[]): Validator & Recommender {
@@ -135,18 +136,6 @@ function tableRegexToColumnsValidator(multiple: boolean): Validator {
     toString: () => '',
   };
 }
-
-const timeZoneValidator: Validator = {
-  ensureValid(name, value) {
-    if (value === null || value === undefined) return;
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value as string });
-    } catch {
-      throw new ConfigException(name, value, 'Invalid time zone identifier');
-    }
-  },
-  toString: () => 'Any valid JDK time zone',
-};
 
 const INVALID_TOPIC_CHARS = /[^a-zA-Z0-9._-]/;
 const topicPrefixValidator: Validator = {
