@@ -27,6 +27,8 @@ export interface Settings {
   kafkaImage: string;
   postgresImage: string;
   runtimeImage: string;
+  recordsBufferSize: number;
+  recordsBootstrapServers: string;
 }
 
 type JsonType = 'array' | 'string' | 'boolean' | 'number';
@@ -61,6 +63,8 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     type: 'string',
     default: 'kafka-connect-lab/runtime:latest',
   },
+  { field: 'recordsBufferSize', key: 'records.bufferSize', type: 'number', default: 100_000 },
+  { field: 'recordsBootstrapServers', key: 'records.bootstrapServers', type: 'string', default: '' },
 ];
 
 /** Reads and validates settings through `get` (VS Code's WorkspaceConfiguration.get in the host). */

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { RecordsMode } from '../../../protocol/webview/records';
 import type { CommandContext } from '../../commands/context';
 import { clientOf } from '../../commands/context';
+import type { Settings } from '../../config/settings';
+import { SECTION, readSettings } from '../../config/settings';
 import type { CommandSpec } from '../../commands/registry';
 import { ExtensionError } from '../../errors';
 import { RecordsPanel } from './records-panel';
@@ -20,8 +22,9 @@ interface TopicArg {
   mode?: RecordsMode;
 }
 
-function setting<T>(key: string): T | undefined {
-  return vscode.workspace.getConfiguration('kafkaConnectLab').get<T>(key);
+function settings(): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return readSettings((key) => config.get(key));
 }
 
 /**
@@ -30,7 +33,7 @@ function setting<T>(key: string): T | undefined {
  */
 async function bootstrapServers(ctx: CommandContext, remembered: { value?: string }): Promise<string> {
   const configured =
-    setting<string>('records.bootstrapServers') || process.env.KCL_BOOTSTRAP_SERVERS || remembered.value;
+    settings().recordsBootstrapServers.trim() || process.env.KCL_BOOTSTRAP_SERVERS || remembered.value;
   if (configured) return configured;
   const answer = await ctx.prompts.input('Kafka bootstrap servers for the Records panel', {
     value: '127.0.0.1:9092',
@@ -99,13 +102,13 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
       if (!topic) throw new ExtensionError('cancelled', 'cancelled');
     }
     const brokers = await bootstrapServers(ctx, remembered);
-    const size = setting<number>('records.bufferSize');
+    const size = settings().recordsBufferSize;
     return new RecordsPanel({
       extensionUri,
       kafka: kafkaFor(ctx, brokers),
       topic,
       mode,
-      bufferSize: typeof size === 'number' && size > 0 ? Math.floor(size) : DEFAULT_BUFFER_SIZE,
+      bufferSize: size >= 1 ? Math.floor(size) : DEFAULT_BUFFER_SIZE,
       clusterId: arg.clusterId,
       connector: arg.connector,
       log: ctx.log,
