@@ -1,5 +1,6 @@
 import type {
   ConfigInfos,
+  ConfigKeyInfo,
   ConnectorConfig,
   ConnectorInfo,
   ConnectorOffsets,
@@ -45,6 +46,8 @@ export interface ConnectClient {
   alterOffsets(name: string, offsets: ConnectorOffsets): Promise<Message>;
   resetOffsets(name: string): Promise<Message>;
   plugins(connectorsOnly: boolean): Promise<PluginInfo[]>;
+  /** GET /connector-plugins/{plugin}/config: the plugin's config definitions. */
+  pluginConfig(plugin: string): Promise<ConfigKeyInfo[]>;
 }
 
 export interface ClientOptions {
@@ -152,6 +155,9 @@ export class RestConnectClient implements ConnectClient {
   }
   plugins(connectorsOnly: boolean): Promise<PluginInfo[]> {
     return this.json('GET', `/connector-plugins?connectorsOnly=${connectorsOnly}`);
+  }
+  pluginConfig(plugin: string): Promise<ConfigKeyInfo[]> {
+    return this.json('GET', `/connector-plugins/${enc(plugin)}/config`);
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -5,11 +5,8 @@
  * transforms.<alias>.* and predicates.<alias>.*, enriched by the worker).
  */
 import type { ConfigInfos, ConfigKeyInfo } from '../../protocol/connect-rest/entities';
+import { ExtensionError } from '../errors';
 import type { ClusterTarget } from '../state/cluster-store';
-
-interface PluginConfigClient {
-  pluginConfig?(plugin: string): Promise<ConfigKeyInfo[]>;
-}
 
 export class PluginDefinitions {
   private readonly cache = new Map<string, Promise<ConfigKeyInfo[]>>();
@@ -29,24 +26,15 @@ export class PluginDefinitions {
   }
 
   private async fetch(target: ClusterTarget, plugin: string): Promise<ConfigKeyInfo[]> {
-    const client: (PluginConfigClient & NonNullable<ClusterTarget['client']>) | undefined = target.client;
-    if (client?.pluginConfig) return client.pluginConfig(plugin);
-    if (target.url) {
-      // The REST client has no GET .../config yet: same request, without the client's auth.
-      const res = await fetch(
-        `${target.url.replace(/\/+$/, '')}/connector-plugins/${encodeURIComponent(plugin)}/config`,
-        {
-          headers: { Accept: 'application/json' },
-          signal: AbortSignal.timeout(10_000),
-        },
-      );
-      if (res.ok) return (await res.json()) as ConfigKeyInfo[];
-      if (res.status === 404 || res.status === 400) return [];
-    }
-    // Authenticated clusters: validate a minimal config of the plugin; its definitions are the same.
+    const client = target.client;
     if (!client) return [];
-    const infos = await client.validate(plugin, { 'connector.class': plugin });
-    return definitionsOf(infos);
+    try {
+      return await client.pluginConfig(plugin);
+    } catch (err) {
+      // Connect answers 404 for a plugin it does not have (400 on some versions for a bad alias).
+      if (err instanceof ExtensionError && (err.httpStatus === 404 || err.httpStatus === 400)) return [];
+      throw err;
+    }
   }
 
   clear(): void {

@@ -35,7 +35,6 @@ import { freePort, startRealConnect } from '../support/real-connect';
 import { OUT_DIR, REPO_ROOT, buildExtensionTests } from './build';
 import type { ExtensionTestResult } from './index';
 import { runUiChecks } from './ui.test-driver';
-import { realConnectJarsWithFileStream } from './real-connect-jars';
 import { prepareWorkspace } from './workspace';
 
 export interface ExtensionSuiteOptions {
@@ -86,7 +85,6 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
     let connectUrl = opts.connectUrl ?? process.env.KCL_EXT_CONNECT_URL;
     if (!connectUrl) {
       log('extension suite: starting the real Kafka Connect 4.4.0 worker');
-      process.env.KCL_REAL_CONNECT_JARS ??= await realConnectJarsWithFileStream(log);
       worker = await startRealConnect({
         bootstrapServers: opts.bootstrapServers ?? process.env.KCL_BOOTSTRAP_SERVERS ?? '127.0.0.1:19092',
         jvmProfile: 'fast',
