@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import type { ClientConfig } from 'pg';
+import { labHosts } from '../../net/lab-hosts';
 
 export interface ConnectionSettings {
   host: string;
@@ -22,9 +23,11 @@ export interface ConnectionSettings {
 const RAW_TYPES = { getTypeParser: () => (value: string) => value } as unknown as ClientConfig['types'];
 
 export function clientConfig(s: ConnectionSettings): ClientConfig {
+  // Lab only: the lesson's host name "postgres" resolves to the lab's PostgreSQL (runtime/net/lab-hosts.ts).
+  const at = labHosts().endpoint(s.host, s.port);
   const cfg: ClientConfig & { replication?: string } = {
-    host: s.host,
-    port: s.port,
+    host: at.host,
+    port: at.port,
     database: s.database,
     user: s.user ?? undefined,
     password: s.password ?? undefined,

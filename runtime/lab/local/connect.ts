@@ -69,6 +69,7 @@ export async function startConnect(
   bootstrapServers: string,
   restPort: number,
   timeoutMs: number,
+  extraEnv: Record<string, string> = {},
 ): Promise<StartedConnect> {
   const connectDir = join(stateDir, 'connect');
   mkdirSync(connectDir, { recursive: true });
@@ -87,7 +88,7 @@ export async function startConnect(
       '--state-dir',
       connectDir,
     ],
-    { cwd: productRoot(), env: process.env, logFile },
+    { cwd: productRoot(), env: { ...process.env, ...extraEnv }, logFile },
   );
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

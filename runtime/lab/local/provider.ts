@@ -11,6 +11,7 @@ import type { LabPorts, LabState, ProcessRecord } from '../state-dir';
 import type { ClusterStatus, ServiceName, ServiceState } from '../types';
 import { PRODUCT } from '../paths';
 import { connectAnswers, connectEntry, connectLogFile, startConnect } from './connect';
+import { labHostsEnv } from '../../net/lab-hosts';
 import {
   formatKafkaStorage,
   kafkaAnswers,
@@ -135,6 +136,11 @@ export class LocalProvider implements ClusterProvider {
             bootstrap,
             st.ports.connect,
             opts.readyTimeoutMs,
+            // The lesson's host names (postgres, kafka) → these services; docs/lessons.md.
+            labHostsEnv({
+              postgres: { host: '127.0.0.1', port: st.ports.postgres },
+              kafka: { host: '127.0.0.1', port: st.ports.kafka },
+            }),
           );
           st.processes.connect = started.rec;
           st.connect.url = started.url;
