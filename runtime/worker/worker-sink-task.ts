@@ -240,7 +240,7 @@ export class WorkerSinkTask {
     for (const [k, v] of Object.entries(raw ?? {})) {
       const values = Array.isArray(v) ? v : [v];
       for (const one of values) {
-        const bytes = one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
+        const bytes = one == null ? null : Buffer.isBuffer(one) ? one : Buffer.from(one);
         headers.add(k, this.d.headerConverter.toConnectHeader(topic, k, bytes));
       }
     }

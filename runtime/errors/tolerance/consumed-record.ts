@@ -34,14 +34,14 @@ export function consumedRecordFromKafkajs(
     timestamp: string;
     key: Buffer | null;
     value: Buffer | null;
-    headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+    headers?: Record<string, Buffer | string | null | (Buffer | string | null)[] | undefined>;
   },
   timestampType: TimestampType = 'CREATE_TIME',
 ): ConsumedRecord {
   const headers: RawHeader[] = [];
   for (const [key, v] of Object.entries(message.headers ?? {})) {
     for (const one of Array.isArray(v) ? v : [v]) {
-      headers.push({ key, value: one === undefined ? null : Buffer.isBuffer(one) ? one : Buffer.from(one) });
+      headers.push({ key, value: one == null ? null : Buffer.isBuffer(one) ? one : Buffer.from(one) });
     }
   }
   const ts = Number(message.timestamp);

@@ -6,6 +6,7 @@ import { NO_TIMESTAMP } from './consumed-record';
 import type { ErrorHandlingMetrics } from './error-handling-metrics';
 import type { ErrorReporter } from './error-reporter';
 import type { ProcessingContext } from './processing-context';
+import { kafkajsHeaderValue } from './null-header';
 import { javaMessage, printStackTrace } from './stack-trace';
 
 export const HEADER_PREFIX = '__connect.errors.';
@@ -202,8 +203,8 @@ export interface KafkajsLikeProducer {
 
 /**
  * Adapts a connected kafkajs Producer. kafkajs headers are an object: repeated keys become an array
- * (kafkajs writes them as separate headers, in order); a null header value is sent as empty bytes
- * because kafkajs cannot write a null header (known difference).
+ * (kafkajs writes them as separate headers, in order); a null header value is written as a null
+ * header (wire length -1, as KafkaProducer does) through the marker of null-header.ts.
  */
 export function kafkajsDlqProducer(producer: KafkajsLikeProducer): DlqProducer {
   // KafkaProducer keeps send order per partition; concurrent kafkajs send() calls may not, so sends
@@ -212,7 +213,7 @@ export function kafkajsDlqProducer(producer: KafkajsLikeProducer): DlqProducer {
   const sendOne = async (record: DlqProducerRecord): Promise<void> => {
     const headers: Record<string, Buffer | Buffer[]> = {};
     for (const h of record.headers) {
-      const v = h.value ?? Buffer.alloc(0);
+      const v = kafkajsHeaderValue(h.value);
       const existing = headers[h.key];
       if (existing === undefined) headers[h.key] = v;
       else headers[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
