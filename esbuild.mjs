@@ -28,7 +28,8 @@ const webviewEntries = existsSync('webview')
 const builds = [
   esbuild.build({
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    // extension-deferred: loaded on first use (src/deferred/load.ts), kept out of activation.
+    entryPoints: { extension: 'src/extension.ts', 'extension-deferred': 'src/deferred/modules.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

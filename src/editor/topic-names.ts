@@ -2,7 +2,7 @@
  * Topic names for completion: the Kafka cluster's topics (kafkajs admin listTopics) when its
  * bootstrap servers are known, else the topics Connect reports for the cluster's connectors.
  */
-import { Kafka, logLevel } from 'kafkajs';
+import { deferredModules } from '../deferred/load';
 import type { ClusterTarget } from '../state/cluster-store';
 
 const CACHE_MS = 15_000;
@@ -26,6 +26,7 @@ export class TopicNames {
 }
 
 async function fromKafka(servers: string): Promise<string[]> {
+  const { Kafka, logLevel } = deferredModules();
   const kafka = new Kafka({
     clientId: 'kafka-connect-lab-intellisense',
     brokers: servers.split(',').map((s) => s.trim()),

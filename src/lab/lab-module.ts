@@ -1,14 +1,9 @@
+import { deferredModules } from '../deferred/load';
 import type { LocalClusterProvider } from './local-cluster';
 
-import type * as LabApi from '../../runtime/lab/index.js';
-
-type LabModule = typeof LabApi;
-
 // The lab module pulls in Kafka and PostgreSQL clients; loading it on first use keeps activation fast.
-let loaded: Promise<LabModule> | undefined;
-function labModule(): Promise<LabModule> {
-  loaded ??= import('../../runtime/lab/index.js');
-  return loaded;
+function labModule(): Promise<ReturnType<typeof deferredModules>['lab']> {
+  return Promise.resolve().then(() => deferredModules().lab);
 }
 
 /** The real `lab` module behind the LocalClusterProvider seam. */
