@@ -18,6 +18,7 @@ import { createStatusBar } from './views/status-bar';
 import type { Prompts } from './vscode-apis/prompts';
 import { vscodePrompts } from './vscode-apis/prompts';
 import { registerWebviews } from './webviews/register';
+import { registerLessons } from './lessons/register';
 
 /** What activate() returns; the extension tests use it to observe state and answer prompts. */
 export interface KafkaConnectLabApi {
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
     own(d);
   }
   for (const d of registerWebviews(ctx, context.extensionUri)) own(d);
+  for (const d of registerLessons(ctx, context.globalStorageUri)) own(d);
   // 6. react to settings and secrets
   own(onSettingsChanged(() => void reload()));
   own(context.secrets.onDidChange(() => void reload()));
