@@ -351,8 +351,7 @@ const S3_SINK = def([
     'STRING',
     'Wallclock',
     'MEDIUM',
-    'The extractor that gets the timestamp for records when partitioning with TimeBasedPartitioner.',
-    ['Wallclock', 'Record', 'RecordField'],
+    'The extractor that gets the timestamp for records when partitioning with TimeBasedPartitioner: Wallclock, Record, RecordField, or the class name of a TimestampExtractor.',
   ],
   [
     'schema.compatibility',
@@ -415,7 +414,7 @@ const BIGQUERY_SINK = def([
   [
     'autoCreateTables',
     'BOOLEAN',
-    false,
+    true,
     'HIGH',
     "Automatically create BigQuery tables if they don't already exist.",
   ],
@@ -512,20 +511,18 @@ const BIGQUERY_SINK = def([
   ],
 ]);
 
-const MONGO_COMMON: Row[] = [
-  [
-    'connection.uri',
-    'PASSWORD',
-    'mongodb://localhost:27017,localhost:27018,localhost:27019',
-    'HIGH',
-    'The connection URI as supported by the official drivers, e.g. ``mongodb://user@pass@locahost/``.',
-  ],
-  ['database', 'STRING', '', 'MEDIUM', 'The database to watch (source) or write to (sink).'],
-  ['collection', 'STRING', '', 'MEDIUM', 'The collection to watch (source) or write to (sink).'],
+const mongoUri = (defaultValue: string): Row => [
+  'connection.uri',
+  'PASSWORD',
+  defaultValue,
+  'HIGH',
+  'The connection URI as supported by the official drivers, e.g. ``mongodb://user@pass@locahost/``.',
 ];
 
 const MONGO_SOURCE = def([
-  ...MONGO_COMMON,
+  mongoUri('mongodb://localhost:27017,localhost:27018,localhost:27019'),
+  ['database', 'STRING', '', 'MEDIUM', 'The database to watch (empty: all databases).'],
+  ['collection', 'STRING', '', 'MEDIUM', 'The collection in the database to watch (empty: all collections).'],
   [
     'pipeline',
     'STRING',
@@ -557,10 +554,10 @@ const MONGO_SOURCE = def([
   [
     'change.stream.full.document',
     'STRING',
-    'default',
+    '',
     'HIGH',
-    'Determines what to return for update operations when using a Change Stream.',
-    ['default', 'updateLookup', 'whenAvailable', 'required'],
+    'Determines what to return for update operations when using a Change Stream (empty: the server default).',
+    ['', 'default', 'updateLookup', 'whenAvailable', 'required'],
   ],
   [
     'output.format.key',
@@ -581,10 +578,10 @@ const MONGO_SOURCE = def([
   [
     'startup.mode',
     'STRING',
-    'latest',
+    '',
     'MEDIUM',
-    'Specifies how the connector should start up when there is no source offset available.',
-    ['latest', 'timestamp', 'copy_existing'],
+    'Specifies how the connector should start up when there is no source offset available (empty: latest).',
+    ['', 'latest', 'timestamp', 'copy_existing'],
   ],
   [
     'poll.max.batch.size',
@@ -610,12 +607,18 @@ const MONGO_SOURCE = def([
 ]);
 
 const MONGO_SINK = def([
-  ...MONGO_COMMON,
-  ['max.num.retries', 'INT', 1, 'MEDIUM', 'How often a retry should be done on write errors.'],
-  ['retries.defer.timeout', 'INT', 5000, 'MEDIUM', 'How long in ms a retry should get deferred.'],
+  mongoUri('mongodb://localhost:27017'),
+  ['database', 'STRING', REQUIRED, 'HIGH', 'The database to write to.'],
+  [
+    'collection',
+    'STRING',
+    '',
+    'HIGH',
+    'Optional: the single collection to write to; with several topics, the default collection they map to.',
+  ],
   [
     'document.id.strategy',
-    'CLASS',
+    'STRING',
     'com.mongodb.kafka.connect.sink.processor.id.strategy.BsonOidStrategy',
     'HIGH',
     'The IdStrategy class name to use for generating a unique document id (_id).',
@@ -629,7 +632,7 @@ const MONGO_SINK = def([
   ],
   [
     'writemodel.strategy',
-    'CLASS',
+    'STRING',
     'com.mongodb.kafka.connect.sink.writemodel.strategy.DefaultWriteModelStrategy',
     'LOW',
     'The class that specifies the WriteModelStrategy to use for Bulk Writes.',
@@ -666,7 +669,7 @@ const MONGO_SINK = def([
     'bulk.write.ordered',
     'BOOLEAN',
     true,
-    'LOW',
+    'MEDIUM',
     'Whether the batches controlled by max.batch.size must be written via ordered bulk writes.',
   ],
 ]);
@@ -705,7 +708,7 @@ const DEBEZIUM_MYSQL = def([
     'database.server.id',
     'LONG',
     REQUIRED,
-    'LOW',
+    'HIGH',
     'A numeric ID of this database client, which must be unique across all currently-running database processes in the cluster.',
   ],
   ['database.include.list', 'LIST', null, 'HIGH', 'The databases for which changes are to be captured.'],
@@ -755,12 +758,9 @@ const DEBEZIUM_MYSQL = def([
       'always',
       'initial',
       'initial_only',
-      'schema_only',
       'no_data',
       'recovery',
-      'schema_only_recovery',
       'when_needed',
-      'never',
       'configuration_based',
       'custom',
     ],
@@ -771,7 +771,7 @@ const DEBEZIUM_MYSQL = def([
     'minimal',
     'LOW',
     'Controls how long the connector holds onto the global read lock while it is performing a snapshot.',
-    ['minimal', 'minimal_percona', 'extended', 'none', 'custom'],
+    ['minimal', 'minimal_percona', 'minimal_percona_no_table_locks', 'extended', 'none', 'custom'],
   ],
   [
     'decimal.handling.mode',
@@ -787,7 +787,8 @@ const DEBEZIUM_MYSQL = def([
     'adaptive_time_microseconds',
     'MEDIUM',
     'Time, date and timestamps can be represented with different kinds of precisions.',
-    ['adaptive_time_microseconds', 'connect'],
+    // 'adaptive' is in Debezium's enum but its validator rejects it for MySQL.
+    ['adaptive_time_microseconds', 'connect', 'isostring', 'microseconds', 'nanoseconds'],
   ],
   [
     'bigint.unsigned.handling.mode',
@@ -858,7 +859,12 @@ export const CURATED_CONNECTORS: readonly CuratedConnector[] = [
     type: 'sink',
     source: 'mongo-kafka MongoSinkConfig',
     configDef: MONGO_SINK,
-    legacy: {},
+    legacy: {
+      'max.num.retries':
+        'max.num.retries is obsolete: the sink relies on the MongoDB driver retries (retryWrites in connection.uri).',
+      'retries.defer.timeout':
+        'retries.defer.timeout is obsolete: the sink relies on the MongoDB driver retries (retryWrites in connection.uri).',
+    },
   },
   {
     className: 'io.debezium.connector.mysql.MySqlConnector',
