@@ -20,6 +20,7 @@ import { onMessage, send } from './comms';
 import { renderDetail } from './detail';
 import { button, h } from './dom';
 import { css } from './styles';
+import { VirtualList } from './virtual-list';
 
 const ROW = 22;
 
@@ -98,8 +99,7 @@ const toolbar = h(
 );
 const groups = h('div', { class: 'groups' });
 groups.id = 'groups';
-const spacer = h('div', { class: 'spacer' });
-const list = h('div', { class: 'list' }, spacer);
+const list = h('div', { class: 'list' });
 list.id = 'list';
 const detail = h('div', { class: 'detail' });
 detail.id = 'detail';
@@ -108,6 +108,9 @@ app.id = 'app';
 document.body.append(app);
 
 // ---- data flow ----------------------------------------------------------------------------
+/** The DLQ group list needs rebuilding at the next render. */
+let groupsDirty = true;
+
 function visible(r: RecordView): boolean {
   if (state.mode === 'cdc' && !r.cdc) return false;
   if (state.mode === 'dlq' && state.group !== undefined) {
@@ -118,7 +121,8 @@ function visible(r: RecordView): boolean {
 
 function refilter(): void {
   state.shown = state.buffer.toArray().filter(visible);
-  scheduleRender(true);
+  rows.setItems(state.shown);
+  groupsDirty = true;
 }
 
 function addRecords(batch: RecordView[]): void {
@@ -130,53 +134,33 @@ function addRecords(batch: RecordView[]): void {
   let cut = 0;
   while (cut < state.shown.length && state.shown[cut].id < oldest) cut++;
   if (cut > 0) state.shown.splice(0, cut);
-  scheduleRender(false);
-}
-
-let pending = false;
-let groupsDirty = true;
-function scheduleRender(all: boolean): void {
-  groupsDirty ||= all || state.mode === 'dlq';
-  if (pending) return;
-  pending = true;
-  requestAnimationFrame(() => {
-    pending = false;
-    renderList();
-    if (groupsDirty) renderGroups();
-    groupsDirty = false;
-  });
+  groupsDirty ||= state.mode === 'dlq';
+  rows.changed();
 }
 
 // ---- virtualized list ---------------------------------------------------------------------
-const rowPool: HTMLElement[] = [];
-function renderList(): void {
-  const follow = list.scrollTop + list.clientHeight >= spacer.offsetHeight - ROW * 2;
-  spacer.style.height = `${state.shown.length * ROW}px`;
-  if (follow && !state.paused) list.scrollTop = spacer.offsetHeight;
-  const first = Math.max(0, Math.floor(list.scrollTop / ROW) - 5);
-  const count = Math.min(state.shown.length - first, Math.ceil((list.clientHeight || 600) / ROW) + 10);
-  while (rowPool.length < count) {
-    const row = h('div', { class: 'row' });
-    row.addEventListener('click', (e) => onRowClick(row, e));
-    rowPool.push(row);
-    spacer.append(row);
-  }
-  for (let i = 0; i < rowPool.length; i++) {
-    const row = rowPool[i];
-    const r = i < count ? state.shown[first + i] : undefined;
-    if (!r) {
-      row.hidden = true;
-      continue;
-    }
-    row.hidden = false;
-    row.style.top = `${(first + i) * ROW}px`;
-    if (row.dataset.id !== String(r.id) || row.dataset.mode !== state.mode) fillRow(row, r);
-    row.classList.toggle('selected', state.selected?.id === r.id);
-  }
-  counts.textContent =
-    `${state.shown.length} shown · ${state.buffer.length} buffered · ${state.received} received` +
-    (state.buffer.evicted > 0 ? ` · ${state.buffer.evicted} evicted` : '');
-}
+const rows = new VirtualList<RecordView>({
+  list,
+  rowHeight: ROW,
+  key: (r) => `${r.id}:${state.mode}`,
+  fill: (row, r) => fillRow(row, r),
+  afterRender: (shown) => {
+    for (const { el, item } of shown) el.classList.toggle('selected', state.selected?.id === item.id);
+    counts.textContent =
+      `${state.shown.length} shown · ${state.buffer.length} buffered · ${state.received} received` +
+      (state.buffer.evicted > 0 ? ` · ${state.buffer.evicted} evicted` : '');
+    if (groupsDirty) renderGroups();
+    groupsDirty = false;
+  },
+});
+rows.spacer.addEventListener('click', (e) => {
+  const el = (e.target as HTMLElement).closest<HTMLElement>('.row');
+  const r = el ? rows.itemOf(el) : undefined;
+  if (!r) return;
+  state.selected = r;
+  rows.refresh();
+  showDetail();
+});
 
 function snippet(s: string): string {
   return s.length > 200 ? s.slice(0, 200).replace(/\s+/g, ' ') : s.replace(/\s+/g, ' ');
@@ -191,7 +175,6 @@ function opBadge(r: RecordView): HTMLElement | null {
 
 function fillRow(row: HTMLElement, r: RecordView): void {
   row.dataset.id = String(r.id);
-  row.dataset.mode = state.mode;
   const cells: Array<Node | null> = [];
   if (state.mode === 'dlq') {
     const box = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
@@ -231,13 +214,6 @@ function fillRow(row: HTMLElement, r: RecordView): void {
   row.replaceChildren(...cells.filter((c): c is Node => c !== null));
 }
 
-function onRowClick(row: HTMLElement, _e: MouseEvent): void {
-  const id = Number(row.dataset.id);
-  state.selected = state.shown.find((r) => r.id === id);
-  renderList();
-  showDetail();
-}
-
 function showDetail(): void {
   if (!state.selected) {
     detail.replaceChildren();
@@ -253,8 +229,6 @@ function showDetail(): void {
     }),
   );
 }
-
-list.addEventListener('scroll', () => scheduleRender(false));
 
 // ---- DLQ groups ---------------------------------------------------------------------------
 function renderGroups(): void {
@@ -316,11 +290,12 @@ function start(): void {
   state.checked.clear();
   showDetail();
   send({ type: 'start', body: { start: startFrom, partitions: parts.length > 0 ? parts : null } });
-  scheduleRender(true);
+  rows.setItems(state.shown);
 }
 
 function togglePause(): void {
   state.paused = !state.paused;
+  rows.tailing = !state.paused;
   pauseButton.textContent = state.paused ? 'Resume' : 'Pause';
   send({ type: state.paused ? 'pause' : 'resume', body: {} });
 }

@@ -8,14 +8,15 @@ body { margin: 0; padding: 0; font-family: var(--vscode-font-family); font-size:
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px;
   border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 .status { opacity: .8; margin-left: auto; }
+#counts { display: inline-block; min-width: 42ch; white-space: nowrap; contain: layout style; }
 .main { display: flex; flex: 1; min-height: 0; }
 .groups { width: 240px; overflow: auto; border-right: 1px solid var(--vscode-panel-border, #8884); }
 .groups:empty { display: none; }
 .group { padding: 4px 6px; cursor: pointer; }
 .group.active, .group:hover { background: var(--vscode-list-hoverBackground); }
-.list { flex: 1; overflow: auto; position: relative; font-family: var(--vscode-editor-font-family); }
-.spacer { position: relative; }
-.row { position: absolute; left: 0; right: 0; height: 22px; line-height: 22px; white-space: nowrap;
+.list { flex: 1; overflow: auto; position: relative; font-family: var(--vscode-editor-font-family); contain: strict; }
+.spacer { position: relative; contain: size layout style; }
+.row { position: absolute; top: 0; left: 0; right: 0; height: 22px; contain: strict; will-change: transform; line-height: 22px; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; padding: 0 6px; cursor: pointer; display: flex; gap: 10px; }
 .row:hover { background: var(--vscode-list-hoverBackground); }
 .row.selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
