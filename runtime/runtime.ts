@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Admin, Producer } from 'kafkajs';
-import { createKafka, ensureTopic, readTopicsToEnd } from './kafka/client';
+import { createKafka, ensureTopics, readTopicsToEnd } from './kafka/client';
 import { Herder } from './herder/herder';
 import { createValidator, pluginConfigKeys } from './herder/framework-validator';
 import { builtinPlugins } from './plugins/builtin';
@@ -51,17 +51,26 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
 
   const kafka = createKafka({ bootstrapServers: o.bootstrapServers, clientId: `connect-${o.groupId}`, log });
   const admin: Admin = kafka.admin();
-  await admin.connect();
-  const cluster = await admin.describeCluster();
   const producer: Producer = kafka.producer({
     idempotent: false,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
   });
-  await producer.connect();
-
   const plugins = builtinPlugins();
+  // Start-up is Kafka round trips: issue the independent ones at once. The internal topics are created
+  // in one request while the cluster id is looked up and the producer connects.
+  const producerConnected = producer.connect();
+  producerConnected.catch(() => undefined);
+  await admin.connect();
+  const internalTopics = ensureTopics(admin, [
+    { name: configTopic, partitions: 1, replicationFactor: rf, compact: true },
+    { name: offsetTopic, partitions: 25, replicationFactor: rf, compact: true },
+    { name: statusTopic, partitions: 5, replicationFactor: rf, compact: true },
+  ]);
+  internalTopics.catch(() => undefined);
+  const cluster = await admin.describeCluster();
   for (const dir of o.pluginPaths ?? []) await loadPluginPath(plugins, dir, log);
+  await producerConnected;
 
   const configs = new ConfigBackingStore(producer, configTopic);
   const offsets = new OffsetBackingStore(producer, offsetTopic);
@@ -121,13 +130,12 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
   const port = await rest.start();
 
   try {
-    await ensureTopic(admin, { name: configTopic, partitions: 1, replicationFactor: rf, compact: true });
-    await ensureTopic(admin, { name: offsetTopic, partitions: 25, replicationFactor: rf, compact: true });
-    await ensureTopic(admin, { name: statusTopic, partitions: 5, replicationFactor: rf, compact: true });
+    // A topic created just now is empty: only the ones that existed are read to their end.
+    const created = new Set(await internalTopics);
     await readTopicsToEnd(
       kafka,
       admin,
-      [configTopic, offsetTopic, statusTopic],
+      [configTopic, offsetTopic, statusTopic].filter((t) => !created.has(t)),
       `${o.groupId}-startup-${randomUUID()}`,
       (rec) => {
         const key = rec.key?.toString('utf8') ?? '';

@@ -28,12 +28,15 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     logCreator:
       () =>
       ({ namespace, level, log: entry }) => {
-        // The coordinator-not-available noise during group joins is expected; keep only real warnings.
+        // The coordinator-not-available noise during group joins is expected, and so are the creation
+        // errors of internal topics that already exist (ensureTopics throws any other); keep real warnings.
         const { message, error } = entry as { message?: string; error?: string };
         const text = String(error ?? '');
         if (
           level <= logLevel.WARN &&
-          !/coordinator is not available|does not host this topic-partition|not the leader/.test(text)
+          !/coordinator is not available|does not host this topic-partition|not the leader|Topic creation errors/.test(
+            text,
+          )
         ) {
           log(`kafkajs ${namespace}: ${message ?? ''}${error ? ` (${error})` : ''}`);
         }
@@ -48,37 +51,31 @@ export interface TopicSpec {
   compact: boolean;
 }
 
-/** Create the topic if it does not exist (existing topics are kept as they are, as Connect does). */
-export async function ensureTopic(admin: Admin, spec: TopicSpec): Promise<void> {
-  const existing = await admin.listTopics();
-  if (existing.includes(spec.name)) return;
+/**
+ * Creates every missing topic in one CreateTopics request (existing topics are kept as they are, as
+ * Connect does) and returns the names created now. It does not wait for partition leaders: producers
+ * and readers retry on their own until the leaders are elected.
+ */
+export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<string[]> {
+  const names = specs.map((s) => s.name);
   try {
-    await admin.createTopics({
+    const created = await admin.createTopics({
       waitForLeaders: false,
-      topics: [
-        {
-          topic: spec.name,
-          numPartitions: spec.partitions,
-          replicationFactor: spec.replicationFactor,
-          configEntries: spec.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
-        },
-      ],
+      topics: specs.map((spec) => ({
+        topic: spec.name,
+        numPartitions: spec.partitions,
+        replicationFactor: spec.replicationFactor,
+        configEntries: spec.compact ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+      })),
     });
+    // kafkajs answers false when every topic already existed.
+    return created ? names : [];
   } catch (error) {
-    // Another process created it between list and create: fine.
-    if (!String((error as Error).message).includes('exists')) throw error;
-  }
-  // Wait until every partition has a leader (kafkajs' own wait gives up on UNKNOWN_TOPIC_OR_PARTITION).
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const md = await admin.fetchTopicMetadata({ topics: [spec.name] });
-      const t = md.topics[0];
-      if (t && t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)) return;
-    } catch {
-      // not visible yet
-    }
-    // KRaft elects leaders of a new topic within milliseconds; a short poll keeps start-up fast.
-    await new Promise((r) => setTimeout(r, 10));
+    // Some existed (kept), the rest were created; any other failure is real.
+    const errors = (error as { errors?: { type?: string; topic?: string }[] }).errors;
+    if (!Array.isArray(errors) || errors.some((e) => e.type !== 'TOPIC_ALREADY_EXISTS')) throw error;
+    const existed = new Set(errors.map((e) => e.topic));
+    return names.filter((n) => !existed.has(n));
   }
 }
 
@@ -115,12 +112,13 @@ export async function readTopicsToEnd(
   onRecord: (record: LogRecord) => void,
 ): Promise<void> {
   const remaining = new Map<string, bigint>();
-  for (const topic of topics) {
-    for (const p of await withRetries(() => admin.fetchTopicOffsets(topic))) {
+  const ends = await Promise.all(topics.map((topic) => withRetries(() => admin.fetchTopicOffsets(topic))));
+  topics.forEach((topic, i) => {
+    for (const p of ends[i] ?? []) {
       const high = BigInt(p.high);
       if (high > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, high);
     }
-  }
+  });
   if (remaining.size === 0) return;
   const byTopic = new Map<string, LogRecord[]>();
   const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
