@@ -81,6 +81,14 @@ export type StartFrom =
 
 export type RecordsMode = 'records' | 'cdc' | 'dlq';
 
+/** One record's place in Kafka. */
+export interface RecordRef {
+  topic: string;
+  partition: number;
+  /** int64 as decimal text. */
+  offset: string;
+}
+
 /** Host → webview. */
 export interface RecordsNotifications {
   init: {
@@ -91,6 +99,10 @@ export interface RecordsNotifications {
     bufferSize: number;
     /** The connector the panel was opened from, if any. */
     connector?: string;
+    /** Where the panel starts reading (default: the beginning of every partition). */
+    start?: StartFrom;
+    /** Select this record when it arrives (opened from a DLQ entry's original record). */
+    focus?: RecordRef;
   };
   records: { records: RecordView[] };
   status: { state: 'idle' | 'running' | 'paused' | 'stopped' | 'error'; message?: string };
@@ -109,6 +121,8 @@ export interface RecordsRequests {
   export: { json: string; count: number };
   redrive: { ids: number[] };
   reveal: { connector: string; task?: number };
+  /** Open the record a DLQ entry came from in a Records panel at its offset. */
+  openRecord: RecordRef;
 }
 
 export type MessageOf<M> = { [K in keyof M]: { type: K; body: M[K] } }[keyof M];
@@ -125,6 +139,7 @@ const HOST_TYPES: ReadonlyArray<keyof RecordsRequests> = [
   'export',
   'redrive',
   'reveal',
+  'openRecord',
 ];
 
 /** The host's guard for what arrives from the webview (it is untrusted input). */

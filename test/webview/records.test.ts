@@ -189,6 +189,13 @@ void describe('records webview', () => {
       );
       await w.page.locator('#reveal').click();
       assert.deepEqual(lastOf(await w.sent(), 'reveal')?.body, { connector: 'jdbc-sink-orders', task: 0 });
+      assert.equal(await w.page.locator('#open-original').textContent(), 'orders[0]@19');
+      await w.page.locator('#open-original').click();
+      assert.deepEqual(lastOf(await w.sent(), 'openRecord')?.body, {
+        topic: 'orders',
+        partition: 0,
+        offset: '19',
+      });
       // Select via the checkboxes of all shown rows.
       await w.page.locator('.group').first().click();
       await countsStart('3 shown')(w);
@@ -243,6 +250,43 @@ void describe('records webview', () => {
       });
       assert.match((await w.page.locator('#detail pre.value').textContent()) ?? '', /TAIL-MARKER/);
       assert.deepEqual(await w.cspViolations(), []);
+    } finally {
+      await w.close();
+    }
+  });
+
+  void it("opened at a record (a DLQ entry's original): shows where it starts and selects that record", async () => {
+    const recs = views(cdcRecords, 'records');
+    const target = recs[2];
+    const w = await openWebview(browser, script);
+    try {
+      await w.post({
+        type: 'init',
+        body: {
+          title: 't',
+          topic: target.topic,
+          partitions: [0],
+          mode: 'records',
+          bufferSize: 1000,
+          start: { from: 'offset', offset: target.offset },
+          focus: { topic: target.topic, partition: target.partition, offset: target.offset },
+        },
+      });
+      assert.equal(await w.page.evaluate("document.getElementById('from').value"), 'offset');
+      assert.equal(await w.page.evaluate("document.getElementById('from-arg').value"), target.offset);
+      await w.post({ type: 'records', body: { records: recs } });
+      await until(
+        w,
+        'the focused record in the detail',
+        (x) => x.page.locator('#detail > div').getAttribute('data-id'),
+        (v) => v === String(target.id),
+      );
+      await until(
+        w,
+        'the focused row selected',
+        (x) => x.page.locator('.row.selected').getAttribute('data-id'),
+        (v) => v === String(target.id),
+      );
     } finally {
       await w.close();
     }

@@ -1,5 +1,11 @@
 /** The selected record: key/value/headers, the CDC before/after diff and the DLQ columns. */
-import type { CdcView, PayloadView, RecordView, RecordsMode } from '../../protocol/webview/records';
+import type {
+  CdcView,
+  PayloadView,
+  RecordRef,
+  RecordView,
+  RecordsMode,
+} from '../../protocol/webview/records';
 import { button, h } from './dom';
 
 export interface DetailActions {
@@ -7,6 +13,7 @@ export interface DetailActions {
   showAll(which: 'key' | 'value'): void;
   copy(text: string): void;
   reveal(connector: string, task?: number): void;
+  openRecord(ref: RecordRef): void;
 }
 
 const OP_NAMES: Record<string, string> = {
@@ -148,6 +155,17 @@ function dlqSection(r: RecordView, actions: DetailActions): HTMLElement | null {
     link.id = 'reveal';
     link.addEventListener('click', () => actions.reveal(d.connector!, task));
     out.append(h('div', {}, 'Failing: ', link));
+  }
+  if (d.topic && d.partition !== undefined && /^\d+$/.test(d.partition) && /^\d+$/.test(d.offset ?? '')) {
+    const ref: RecordRef = { topic: d.topic, partition: Number(d.partition), offset: d.offset! };
+    const link = h(
+      'span',
+      { class: 'link', title: 'Open the original record in a Records panel at its offset' },
+      `${ref.topic}[${ref.partition}]@${ref.offset}`,
+    );
+    link.id = 'open-original';
+    link.addEventListener('click', () => actions.openRecord(ref));
+    out.append(h('div', {}, 'Original record: ', link));
   }
   if (d.stacktrace) {
     out.append(

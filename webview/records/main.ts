@@ -11,6 +11,7 @@ import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import type { DlqGroup } from '../../protocol/webview/record-filter';
 import { RingBuffer, groupByException, matchesFilter } from '../../protocol/webview/record-filter';
 import type {
+  RecordRef,
   RecordView,
   RecordsMode,
   RecordsNotifications,
@@ -40,6 +41,8 @@ const state = {
   paused: false,
   received: 0,
   full: new Map<string, string>(),
+  /** A record to select when it arrives (the panel was opened at it). */
+  focus: undefined as RecordRef | undefined,
 };
 
 // ---- layout -------------------------------------------------------------------------------
@@ -119,6 +122,22 @@ function visible(r: RecordView): boolean {
   return matchesFilter(r, state.filter);
 }
 
+function focusOn(batch: RecordView[], ref: RecordRef): void {
+  const hit = batch.find(
+    (r) => r.topic === ref.topic && r.partition === ref.partition && r.offset === ref.offset,
+  );
+  if (!hit) return;
+  state.focus = undefined;
+  state.selected = hit;
+  // Stop following the tail so the record stays in view; the user scrolls or restarts to follow.
+  queueMicrotask(() => {
+    const i = state.shown.indexOf(hit);
+    if (i >= 0) rows.reveal(i);
+    rows.refresh();
+  });
+  showDetail();
+}
+
 function refilter(): void {
   state.shown = state.buffer.toArray().filter(visible);
   rows.setItems(state.shown);
@@ -128,6 +147,7 @@ function refilter(): void {
 function addRecords(batch: RecordView[]): void {
   state.received += batch.length;
   state.buffer.push(batch);
+  if (state.focus) focusOn(batch, state.focus);
   for (const r of batch) if (visible(r)) state.shown.push(r);
   // Drop shown records the bounded buffer has evicted (ids increase monotonically).
   const oldest = state.buffer.length > 0 ? state.buffer.at(0).id : Infinity;
@@ -226,6 +246,7 @@ function showDetail(): void {
       showAll: (which) => send({ type: 'showAll', body: { id: r.id, which } }),
       copy: (text) => send({ type: 'copy', body: { text } }),
       reveal: (connector, task) => send({ type: 'reveal', body: { connector, task } }),
+      openRecord: (ref) => send({ type: 'openRecord', body: ref }),
     }),
   );
 }
@@ -335,6 +356,13 @@ onMessage((m) => {
     case 'init':
       state.init = m.body;
       state.buffer.capacity = m.body.bufferSize;
+      state.focus = m.body.focus;
+      if (m.body.start?.from === 'offset') {
+        (fromSelect as HTMLElement & { value: string }).value = 'offset';
+        (fromArg as HTMLElement & { value: string }).value = m.body.start.offset;
+        if (m.body.focus)
+          (partitionsField as HTMLElement & { value: string }).value = String(m.body.focus.partition);
+      }
       document.title = m.body.title;
       setMode(m.body.mode);
       break;

@@ -4,7 +4,7 @@
  */
 import { Kafka, logLevel } from 'kafkajs';
 import * as vscode from 'vscode';
-import type { RecordsMode } from '../../../protocol/webview/records';
+import type { RecordRef, RecordsMode } from '../../../protocol/webview/records';
 import type { CommandContext } from '../../commands/context';
 import { clientOf } from '../../commands/context';
 import type { Settings } from '../../config/settings';
@@ -20,6 +20,8 @@ interface TopicArg {
   connector?: string;
   topic?: string;
   mode?: RecordsMode;
+  /** Open at this record: read its partition from its offset and select it. */
+  at?: { partition: number; offset: string };
 }
 
 function settings(): Settings {
@@ -103,6 +105,7 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
     }
     const brokers = await bootstrapServers(ctx, remembered);
     const size = settings().recordsBufferSize;
+    const at = arg.at;
     return new RecordsPanel({
       extensionUri,
       kafka: kafkaFor(ctx, brokers),
@@ -113,6 +116,23 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
       connector: arg.connector,
       log: ctx.log,
       confirm: (message, detail, action) => ctx.prompts.confirm(message, detail, action),
+      openRecord: (ref: RecordRef) =>
+        open(
+          {
+            clusterId: arg.clusterId,
+            topic: ref.topic,
+            mode: 'records',
+            at: { partition: ref.partition, offset: ref.offset },
+          },
+          'records',
+        ),
+      ...(at
+        ? {
+            start: { from: 'offset', offset: at.offset },
+            partitions: [at.partition],
+            focus: { topic, partition: at.partition, offset: at.offset },
+          }
+        : {}),
     });
   };
   const asArg = (x: unknown): TopicArg => (typeof x === 'object' && x !== null ? x : {});

@@ -7,7 +7,14 @@ import type { Kafka } from 'kafkajs';
 import * as vscode from 'vscode';
 import type { RawRecord } from '../../../protocol/webview/record-decode';
 import { decodeRecord } from '../../../protocol/webview/record-decode';
-import type { RecordView, RecordsMode, ToHost, ToWebview } from '../../../protocol/webview/records';
+import type {
+  RecordRef,
+  RecordView,
+  RecordsMode,
+  StartFrom,
+  ToHost,
+  ToWebview,
+} from '../../../protocol/webview/records';
 import { isToHost } from '../../../protocol/webview/records';
 import type { Logger } from '../../logging';
 import { RecordsTail } from './records-consumer';
@@ -26,6 +33,12 @@ export interface RecordsPanelOptions {
   connector?: string;
   log: Logger;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** Open a record elsewhere (a DLQ entry's original record); see records-commands. */
+  openRecord?(ref: RecordRef): Promise<unknown>;
+  /** Where to start and which record to select (opened at a record). */
+  start?: StartFrom;
+  partitions?: number[];
+  focus?: RecordRef;
 }
 
 export class RecordsPanel implements vscode.Disposable {
@@ -96,10 +109,16 @@ export class RecordsPanel implements vscode.Disposable {
             mode: this.o.mode,
             bufferSize: this.o.bufferSize,
             connector: this.o.connector,
+            start: this.o.start,
+            focus: this.o.focus,
           },
         });
-        // Opening the panel starts tailing from the beginning; the toolbar restarts elsewhere.
-        await this.start({ start: { from: 'beginning' }, partitions: null });
+        // Opening the panel starts tailing from the beginning (or where it was opened at); the
+        // toolbar restarts elsewhere.
+        await this.start({
+          start: this.o.start ?? { from: 'beginning' },
+          partitions: this.o.partitions ?? null,
+        });
         return;
       case 'start':
         return this.start(m.body);
@@ -146,6 +165,15 @@ export class RecordsPanel implements vscode.Disposable {
           });
         }
         return;
+      case 'openRecord': {
+        const { topic, partition, offset } = m.body;
+        if (typeof topic !== 'string' || topic === '' || !Number.isInteger(partition) || partition < 0)
+          throw new Error('the DLQ entry has no original topic and partition');
+        if (typeof offset !== 'string' || !/^\d+$/.test(offset))
+          throw new Error(`the DLQ entry's original offset is not a number: ${String(offset)}`);
+        await this.o.openRecord?.({ topic, partition, offset });
+        return;
+      }
     }
   }
 
