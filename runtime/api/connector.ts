@@ -132,6 +132,17 @@ export interface SinkTaskContext {
   resume(...partitions: TopicPartition[]): void;
   /** Ask for an offset commit as soon as possible. */
   requestCommit(): void;
+  /**
+   * SinkTaskContext.errantRecordReporter(): null unless the connector has a DLQ topic or
+   * errors.log.enable. report() goes through the task's tolerance/DLQ machinery (stage TASK_PUT);
+   * it throws when errors.tolerance is exceeded and resolves once the report is written.
+   */
+  errantRecordReporter?(): ErrantRecordReporter | null;
+}
+
+/** org.apache.kafka.connect.sink.ErrantRecordReporter. */
+export interface ErrantRecordReporter {
+  report(record: SinkRecord, error: unknown): Promise<void>;
 }
 
 /** Offsets handed to flush/preCommit: the next offset to consume, per partition. */

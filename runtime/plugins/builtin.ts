@@ -2,6 +2,7 @@
 import { FileStreamSinkConnector } from '../connectors/file/file-stream-sink-connector';
 import { FileStreamSourceConnector } from '../connectors/file/file-stream-source-connector';
 import { CONNECT_VERSION } from '../connectors/file/version';
+import { ELASTICSEARCH_SINK_PLUGIN } from '../connectors/elasticsearch/index';
 import { PluginRegistry } from './registry';
 import { registerConverters } from './builtin-converters';
 import { registerPostgres, registerSmts } from './builtin-smts';
@@ -23,5 +24,7 @@ export function builtinPlugins(): PluginRegistry {
   registerConverters(registry);
   registerSmts(registry);
   registerPostgres(registry);
+  const es = ELASTICSEARCH_SINK_PLUGIN;
+  registry.register({ className: es.className, type: es.type, version: es.version, create: es.create });
   return registry;
 }

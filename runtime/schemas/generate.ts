@@ -26,6 +26,7 @@ import {
 import type { Connector } from '../api/connector';
 import { FileStreamSinkConnector } from '../connectors/file/file-stream-sink-connector';
 import { FileStreamSourceConnector } from '../connectors/file/file-stream-source-connector';
+import { ELASTICSEARCH_SINK_PLUGIN } from '../connectors/elasticsearch/index';
 import { POSTGRES_PLUGINS } from '../connectors/postgres/index';
 import { SMT_PLUGINS } from '../transforms/plugins';
 import { CURATED_CONNECTORS } from './curated';
@@ -90,11 +91,23 @@ export function runtimeConnectors(): SchemaConnector[] {
       legacy: RUNTIME_LEGACY[p.className] ?? {},
     });
   }
+  const es = ELASTICSEARCH_SINK_PLUGIN;
+  out.push({
+    className: es.className,
+    aliases: es.aliases,
+    type: es.type,
+    configDef: es.create().config(),
+    origin: 'runtime',
+    legacy: es.legacy,
+  });
   return out;
 }
 
 export function allConnectors(): SchemaConnector[] {
-  return [...runtimeConnectors(), ...CURATED_CONNECTORS.map((c) => ({ ...c, origin: c.source }))];
+  const runtime = runtimeConnectors();
+  // A connector the runtime runs is described by its own ConfigDef, not by the curated facts.
+  const curated = CURATED_CONNECTORS.filter((c) => !runtime.some((r) => r.className === c.className));
+  return [...runtime, ...curated.map((c) => ({ ...c, origin: c.source }))];
 }
 
 export function allSmts(): SchemaSmt[] {

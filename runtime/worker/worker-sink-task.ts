@@ -13,6 +13,7 @@ import type {
 } from '../converters/converter';
 import { ProcessingContext, consumedRecordFromKafkajs } from '../errors/tolerance/index';
 import type { ConsumedRecord, RetryWithToleranceOperator } from '../errors/tolerance/index';
+import { errantRecordReporterEnabled, workerErrantRecordReporter } from './errant-record-reporter';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
@@ -90,6 +91,14 @@ export class WorkerSinkTask {
         requestCommit: () => {
           this.commitRequested = true;
         },
+        errantRecordReporter: () =>
+          errantRecordReporterEnabled(this.d.taskConfig)
+            ? workerErrantRecordReporter(this.d.operator, {
+                key: this.d.keyConverter,
+                value: this.d.valueConverter,
+                header: this.d.headerConverter,
+              })
+            : null,
       });
       await task.start({ ...this.d.taskConfig });
       const consumer = this.d.kafka.consumer({
