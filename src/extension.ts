@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
       own(new ConnectorCodeLens(store)),
     ),
   );
-  registerConnectorIntelliSense(context, store);
+  registerConnectorIntelliSense(context, store, log, () => lab.postgresUrl);
   // 4. views
   const tree = own(new ClustersTree(store));
   own(

@@ -16,6 +16,8 @@ import type { PluginDefinitions } from './plugin-definitions';
 import { definitionsOf } from './plugin-definitions';
 import type { SchemaKeys } from './schema-keys';
 import type { TopicNames } from './topic-names';
+import { pgKeyKind, pgTargetOf, pgValues } from '../model/postgres-names';
+import type { PostgresCatalogs } from './postgres-catalog';
 
 /** Keys whose values are topic names. */
 const TOPIC_KEY =
@@ -35,6 +37,8 @@ export class ConnectorIntelliSense implements vscode.CompletionItemProvider, vsc
     private readonly live: LiveValidation,
     private readonly schemaKeys: SchemaKeys,
     private readonly topics: TopicNames,
+    private readonly postgres: PostgresCatalogs,
+    private readonly log: (line: string) => void,
   ) {}
 
   /** Every key the cluster defines for this document, by full key name. */
@@ -154,6 +158,15 @@ export class ConnectorIntelliSense implements vscode.CompletionItemProvider, vsc
       for (const t of await this.topics.list(target, names)) if (!values.has(t)) values.set(t, 'topic');
     }
     const items: vscode.CompletionItem[] = [];
+    for (const pg of await this.postgresValues(cj, key)) {
+      const item = new vscode.CompletionItem(pg.label, vscode.CompletionItemKind.Field);
+      item.detail = pg.detail;
+      item.insertText = JSON.stringify(pg.value);
+      item.filterText = JSON.stringify(pg.value);
+      item.sortText = `0${pg.label}`;
+      if (range) item.range = range;
+      items.push(item);
+    }
     for (const [v, why] of values) {
       const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.Value);
       item.detail = why;
@@ -171,6 +184,22 @@ export class ConnectorIntelliSense implements vscode.CompletionItemProvider, vsc
       items.push(item);
     }
     return items;
+  }
+
+  /** Table, column and schema names from the connector's PostgreSQL database, for keys that take them. */
+  private async postgresValues(cj: ConnectorJson, key: string) {
+    const target = pgTargetOf(cj.config);
+    const kind = target && pgKeyKind(target.family, key);
+    if (!target || !kind) return [];
+    try {
+      const catalog = await this.postgres.catalog(target.endpoint);
+      return pgValues(target.family, kind, key, cj.config, catalog, cj.config[key] ?? '');
+    } catch (err) {
+      this.log(
+        `no table/column completion from ${target.endpoint.host}:${target.endpoint.port}/${target.endpoint.database}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return [];
+    }
   }
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {

@@ -2,8 +2,10 @@
 import * as vscode from 'vscode';
 import type { ClusterStore, ClusterTarget } from '../state/cluster-store';
 import { ConnectorIntelliSense } from './connector-completion';
+import type { Logger } from '../logging';
 import { LiveValidation } from './live-validation';
 import { PluginDefinitions } from './plugin-definitions';
+import { PostgresCatalogs } from './postgres-catalog';
 import { ConnectorQuickFixes } from './quick-fixes';
 import { SchemaKeys } from './schema-keys';
 import { TopicNames } from './topic-names';
@@ -31,6 +33,8 @@ function bootstrapServers(target: ClusterTarget): string | undefined {
 export function registerConnectorIntelliSense(
   context: vscode.ExtensionContext,
   store: ClusterStore,
+  log: Logger,
+  labPostgresUrl: () => string | undefined,
 ): ConnectorIntelliSenseApi {
   const live = new LiveValidation(store);
   const plugins = new PluginDefinitions();
@@ -40,6 +44,12 @@ export function registerConnectorIntelliSense(
     live,
     new SchemaKeys(context.extensionPath),
     new TopicNames(bootstrapServers),
+    // The lab's database (the lab controller, or the test launcher's KCL_POSTGRES_URL).
+    new PostgresCatalogs(
+      () => labPostgresUrl() ?? process.env.KCL_POSTGRES_URL,
+      (name) => context.secrets.get(name),
+    ),
+    (line) => log.warn(line),
   );
   context.subscriptions.push(
     live,

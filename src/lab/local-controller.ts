@@ -18,6 +18,7 @@ const RESTART_WINDOW_MS = 10 * 60_000;
  */
 export class LocalClusterController implements vscode.Disposable {
   private state: LocalState = 'stopped';
+  private postgres: string | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private restarts: number[] = [];
   private busy = false;
@@ -33,6 +34,11 @@ export class LocalClusterController implements vscode.Disposable {
 
   get currentState(): LocalState {
     return this.state;
+  }
+
+  /** The lab's PostgreSQL URL (with the lab's credentials) while it runs. */
+  get postgresUrl(): string | undefined {
+    return this.postgres;
   }
 
   /** Picks up a cluster that `lab up` (CLI) or a previous window already started. */
@@ -119,6 +125,7 @@ export class LocalClusterController implements vscode.Disposable {
 
   private apply(status: ClusterStatus): void {
     const state = localStateOf(status);
+    this.postgres = status.postgres.state === 'running' ? (status.postgres.url ?? undefined) : undefined;
     const url = status.connect.state === 'running' && status.connect.url ? status.connect.url : undefined;
     this.setState(state, url);
     if (url) this.watchHealth(url);

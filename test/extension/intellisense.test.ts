@@ -28,6 +28,11 @@ async function completions(uri: vscode.Uri, pos: vscode.Position): Promise<vscod
   return list?.items ?? [];
 }
 
+/** Just before the closing quote of the string value on `line`. */
+function endOfValue(editor: vscode.TextEditor, line: number): vscode.Position {
+  return new vscode.Position(line, editor.document.lineAt(line).text.lastIndexOf('"'));
+}
+
 function label(i: vscode.CompletionItem): string {
   return (typeof i.label === 'string' ? i.label : i.label.label).replace(/^"|"$/g, '');
 }
@@ -278,6 +283,91 @@ describe('IntelliSense for connector JSON', function () {
     assert.ok(
       secrets.some((i) => label(i).startsWith('${secret:')),
       secrets.map(label).join(', '),
+    );
+  });
+  it('table and column names complete from the live PostgreSQL of connection.url / database.*, secrets resolved, never shown', async function () {
+    const pgUrl = process.env.KCL_POSTGRES_URL;
+    if (!pgUrl) this.skip();
+    const u = new URL(pgUrl);
+    const table = `kcl_ext_orders_${m.suffix}`;
+    const { Client } = await import('pg');
+    const pg = new Client({ connectionString: pgUrl });
+    await pg.connect();
+    try {
+      await pg.query(`CREATE TABLE ${table} (order_id serial PRIMARY KEY, updated_at timestamp, note text)`);
+    } finally {
+      await pg.end();
+    }
+    const secretName = `kcl-ext-pg-${m.suffix}`;
+    await vscode.commands.executeCommand(
+      'kafkaConnectLab.storeSecret',
+      secretName,
+      decodeURIComponent(u.password),
+    );
+    // JDBC source with the user's credentials, the password a ${secret:…} reference.
+    const jdbc = file(
+      'pg-jdbc',
+      lines(
+        '{',
+        '  "name": "pg-jdbc",',
+        '  "config": {',
+        `    "connector.class": "${JDBC_SOURCE}",`,
+        `    "connection.url": "jdbc:postgresql://${u.host}${u.pathname}",`,
+        `    "connection.user": "${decodeURIComponent(u.username)}",`,
+        `    "connection.password": "\${secret:${secretName}}",`,
+        `    "table.whitelist": "${table}",`,
+        '    "incrementing.column.name": ""',
+        '  }',
+        '}',
+      ),
+    );
+    let editor = await openFile(jdbc);
+    const tables = await completions(editor.document.uri, endOfValue(editor, 7));
+    const offered = tables.find((i) => label(i) === table);
+    assert.ok(offered, `table ${table} offered among: ${tables.map(label).join(', ')}`);
+    assert.equal(offered.detail, 'table');
+    const columns = await completions(editor.document.uri, endOfValue(editor, 8));
+    const names = columns.filter((i) => i.kind === vscode.CompletionItemKind.Field).map(label);
+    assert.deepEqual(names.sort(), ['note', 'order_id', 'updated_at']);
+    const column = columns.find((i) => label(i) === 'updated_at');
+    assert.match(String(column?.detail), new RegExp(`^column of ${table} \\(timestamp`));
+    const password = decodeURIComponent(u.password);
+    for (const i of [...tables, ...columns])
+      assert.ok(
+        !`${label(i)} ${i.detail ?? ''} ${docText(i.documentation)}`.includes(password),
+        'the password is never shown',
+      );
+
+    // Debezium with the lesson's host alias and no password: the lab's database and credentials.
+    const cdc = file(
+      'pg-cdc',
+      lines(
+        '{',
+        '  "name": "pg-cdc",',
+        '  "config": {',
+        '    "connector.class": "io.debezium.connector.postgresql.PostgresConnector",',
+        '    "database.hostname": "postgres",',
+        '    "database.port": "5432",',
+        `    "database.dbname": "${u.pathname.slice(1)}",`,
+        '    "table.include.list": "",',
+        '    "message.key.columns": "public.' + table + ':"',
+        '  }',
+        '}',
+      ),
+    );
+    editor = await openFile(cdc);
+    const cdcTables = await completions(editor.document.uri, endOfValue(editor, 7));
+    assert.ok(
+      cdcTables.some((i) => label(i) === `public.${table}`),
+      cdcTables.map(label).join(', '),
+    );
+    const keys = await completions(editor.document.uri, endOfValue(editor, 8));
+    assert.deepEqual(
+      keys
+        .filter((i) => i.kind === vscode.CompletionItemKind.Field)
+        .map(label)
+        .sort(),
+      ['note', 'order_id', 'updated_at'].map((c) => `public.${table}:${c}`),
     );
   });
 });
