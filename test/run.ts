@@ -285,6 +285,8 @@ async function main(): Promise<void> {
   }).filter((p) => suites.has(p.suite) || files.has(p.suite));
   for (const p of plan) if (p.files.length === 0) say(`${p.suite}: no test files`);
 
+  // A test that starts its own lab stays on the local provider unless it names one (lab-docker does).
+  process.env.KCL_LAB_PROVIDER ??= 'local';
   // Suites without services first: plain Node unit tests, then webview tests in headless Chromium.
   for (const p of plan.filter((s) => !CLUSTER_SUITES.includes(s.suite) && s.files.length > 0)) {
     if (!interrupted) await runSuite(p.suite, p.files, process.env);
@@ -301,7 +303,12 @@ async function main(): Promise<void> {
   try {
     say(`cluster: starting a fresh local cluster in ${stateDir}`);
     const started = Date.now();
-    const status = await up({ stateDir, connect: withConnect, onProgress: progress }).catch((e: unknown) => {
+    const status = await up({
+      stateDir,
+      provider: 'local',
+      connect: withConnect,
+      onProgress: progress,
+    }).catch((e: unknown) => {
       const why = isLabError(e) ? e.describe() : e instanceof Error ? (e.stack ?? e.message) : String(e);
       say(
         `cluster: could not start, so ${needCluster.map((p) => p.suite).join(' and ')} did not run:\n${why}`,

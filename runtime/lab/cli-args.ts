@@ -1,15 +1,19 @@
 import { LabError } from './errors';
 import { PROVIDER_NAMES, SERVICE_NAMES } from './types';
-import type { ProviderName, ServiceName } from './types';
+import type { ExternalClusterOptions, ProviderName, ServiceName } from './types';
 
 export type LabCommand =
   | {
       command: 'up';
-      provider: ProviderName;
+      /** Absent: the state dir's provider, else docker when an engine answers, else local. */
+      provider?: ProviderName;
       detach: boolean;
       connect: boolean;
       json: boolean;
       stateDir?: string;
+      kafkaImage?: string;
+      postgresImage?: string;
+      external?: ExternalClusterOptions;
     }
   | { command: 'down'; purge: boolean; stateDir?: string }
   | { command: 'status'; json: boolean; stateDir?: string }
@@ -21,7 +25,11 @@ export const USAGE = `Usage: lab <command> [options]
 Commands:
   up      [--provider local|docker|external] [--detach] [--state-dir DIR] [--no-connect] [--json]
           start Kafka, PostgreSQL (and the Connect runtime when built); without --detach it stays
-          in the foreground and stops everything on Ctrl-C
+          in the foreground and stops everything on Ctrl-C. Default provider: the state dir's,
+          else docker when a Docker engine answers (DOCKER_HOST or a default socket), else local.
+          docker:   [--kafka-image IMG] [--postgres-image IMG]  (apache/kafka:4.4.0, postgres:17)
+          external: --bootstrap-servers H:P[,H:P] [--connect-url URL]... [--postgres-url URL]
+                    [--connect-user NAME]  (password from $KCL_CONNECT_PASSWORD)
   down    [--purge] [--state-dir DIR]     stop what up started; --purge also deletes the data
   status  [--json] [--state-dir DIR]      addresses and states (JSON: one object on stdout)
   logs    <kafka|postgres|connect> [--tail N] [--state-dir DIR]
@@ -34,12 +42,36 @@ function usage(message: string): LabError {
 }
 
 const ALLOWED: Record<string, readonly string[]> = {
-  up: ['--provider', '--detach', '--state-dir', '--no-connect', '--json'],
+  up: [
+    '--provider',
+    '--detach',
+    '--state-dir',
+    '--no-connect',
+    '--json',
+    '--kafka-image',
+    '--postgres-image',
+    '--bootstrap-servers',
+    '--connect-url',
+    '--postgres-url',
+    '--connect-user',
+  ],
   down: ['--purge', '--state-dir'],
   status: ['--json', '--state-dir'],
   logs: ['--tail', '--state-dir'],
 };
-const WITH_VALUE = new Set(['--provider', '--state-dir', '--tail']);
+const WITH_VALUE = new Set([
+  '--provider',
+  '--state-dir',
+  '--tail',
+  '--kafka-image',
+  '--postgres-image',
+  '--bootstrap-servers',
+  '--connect-url',
+  '--postgres-url',
+  '--connect-user',
+]);
+/** Options that may be given more than once (values are collected in order). */
+const REPEATABLE = new Set(['--connect-url']);
 
 export function parseLabArgs(argv: readonly string[]): LabCommand {
   const [command, ...rest] = argv;
@@ -48,6 +80,7 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
   const allowed = ALLOWED[command];
   if (!allowed) throw usage(`Unknown command "${command}". Commands: up, down, status, logs, help.`);
   const flags = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i] ?? '';
@@ -62,6 +95,7 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
       const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
       if (value === undefined || value === '') throw usage(`Option ${name} needs a value.`);
       flags.set(name, value);
+      if (REPEATABLE.has(name)) repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else {
       if (eq > 0) throw usage(`Option ${name} takes no value.`);
       flags.set(name, '');
@@ -72,17 +106,52 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
   switch (command) {
     case 'up': {
       if (positional.length > 0) throw usage(`Unexpected argument "${positional[0]}" for "up".`);
-      const provider = flags.get('--provider') ?? 'local';
-      if (!(PROVIDER_NAMES as readonly string[]).includes(provider)) {
+      const provider = flags.get('--provider');
+      if (provider !== undefined && !(PROVIDER_NAMES as readonly string[]).includes(provider)) {
         throw usage(`Unknown provider "${provider}". Providers: ${PROVIDER_NAMES.join(', ')}.`);
       }
+      const kafkaImage = flags.get('--kafka-image');
+      const postgresImage = flags.get('--postgres-image');
+      const bootstrapServers = flags.get('--bootstrap-servers');
+      const connectUrls = (repeated.get('--connect-url') ?? []).flatMap((u) => u.split(','));
+      const postgresUrl = flags.get('--postgres-url');
+      const connectUser = flags.get('--connect-user');
+      const externalFlags = connectUrls.length > 0 || postgresUrl !== undefined || connectUser !== undefined;
+      if (
+        (kafkaImage !== undefined || postgresImage !== undefined) &&
+        provider !== undefined &&
+        provider !== 'docker'
+      )
+        throw usage('--kafka-image and --postgres-image are options of --provider docker.');
+      if (
+        (bootstrapServers !== undefined || externalFlags) &&
+        provider !== undefined &&
+        provider !== 'external'
+      )
+        throw usage(
+          '--bootstrap-servers, --connect-url, --postgres-url and --connect-user are options of --provider external.',
+        );
+      if (externalFlags && bootstrapServers === undefined)
+        throw usage('--provider external needs --bootstrap-servers host:port.');
+      const external: ExternalClusterOptions | undefined =
+        bootstrapServers === undefined
+          ? undefined
+          : {
+              bootstrapServers,
+              ...(connectUrls.length > 0 ? { connectUrls } : {}),
+              ...(postgresUrl !== undefined ? { postgresUrl } : {}),
+              ...(connectUser !== undefined ? { connectUsername: connectUser } : {}),
+            };
       return {
         command: 'up',
-        provider: provider as ProviderName,
+        ...(provider !== undefined ? { provider: provider as ProviderName } : {}),
         detach: flags.has('--detach'),
         connect: !flags.has('--no-connect'),
         json: flags.has('--json'),
         ...withDir,
+        ...(kafkaImage !== undefined ? { kafkaImage } : {}),
+        ...(postgresImage !== undefined ? { postgresImage } : {}),
+        ...(external !== undefined ? { external } : {}),
       };
     }
     case 'down':

@@ -64,7 +64,23 @@ async function run(cmd: LabCommand): Promise<number> {
       }
       let s: ClusterStatus;
       try {
-        s = await up({ ...common, provider: cmd.provider, connect: cmd.connect });
+        s = await up({
+          ...common,
+          connect: cmd.connect,
+          ...(cmd.provider !== undefined ? { provider: cmd.provider } : {}),
+          ...(cmd.kafkaImage !== undefined ? { kafkaImage: cmd.kafkaImage } : {}),
+          ...(cmd.postgresImage !== undefined ? { postgresImage: cmd.postgresImage } : {}),
+          ...(cmd.external !== undefined
+            ? {
+                external: {
+                  ...cmd.external,
+                  ...(process.env.KCL_CONNECT_PASSWORD !== undefined
+                    ? { connectPassword: process.env.KCL_CONNECT_PASSWORD }
+                    : {}),
+                },
+              }
+            : {}),
+        });
       } finally {
         process.off('SIGINT', early);
         process.off('SIGTERM', early);

@@ -6,8 +6,18 @@
 export const LAB_ERROR_CODES = [
   /** Unknown command, option or service name on the command line. */
   'USAGE',
-  /** A provider that exists in the design but is not built yet (docker, external). */
+  /** A provider that exists in the design but is not built yet (none today; kept for the API). */
   'PROVIDER_NOT_AVAILABLE',
+  /** The state dir was created with another provider than the one asked for. */
+  'PROVIDER_MISMATCH',
+  /** No Docker-compatible engine answers (DOCKER_HOST or the default sockets). */
+  'ENGINE_NOT_REACHABLE',
+  /** The engine's Docker API version is older than the provider needs. */
+  'ENGINE_TOO_OLD',
+  /** An image is neither present nor pullable (offline, unknown name, no access). */
+  'IMAGE_PULL_FAILED',
+  /** An external cluster's address is missing, malformed or does not answer. */
+  'EXTERNAL_UNREACHABLE',
   /** java, mvn or the PostgreSQL binaries (or the postgres OS user) are missing. */
   'MISSING_PREREQUISITE',
   /** A port remembered in the state dir is taken by a process that is not ours. */
@@ -18,7 +28,7 @@ export const LAB_ERROR_CODES = [
   'CORRUPT_STATE_DIR',
   /** Maven could not resolve the Kafka jars. */
   'JAR_RESOLUTION_FAILED',
-  /** A service process could not be started or exited during startup. */
+  /** A service process or container could not be started or exited during startup. */
   'START_FAILED',
   /** A service process runs but did not answer its protocol in time. */
   'NOT_READY',

@@ -1,6 +1,7 @@
-import { LabError } from './errors';
+import { DockerProvider } from './docker/provider';
+import { ExternalProvider } from './external/provider';
 import { LocalProvider } from './local/provider';
-import type { ClusterStatus, ProgressSink, ProviderName, ServiceName } from './types';
+import type { ClusterStatus, ExternalClusterOptions, ProgressSink, ProviderName, ServiceName } from './types';
 
 /** What every provider gets: where its state lives and how to talk to the user. */
 export interface ProviderContext {
@@ -9,26 +10,36 @@ export interface ProviderContext {
   progress: ProgressSink;
 }
 
-/** One way of running the dev cluster (local processes now; Docker and external later). */
+export interface ProviderUpOptions {
+  connect: boolean;
+  readyTimeoutMs: number;
+  /** Docker provider: images (default apache/kafka:4.4.0 and postgres:17). */
+  kafkaImage?: string;
+  postgresImage?: string;
+  /** External provider: the addresses of the cluster. */
+  external?: ExternalClusterOptions;
+}
+
+/** One way of running the dev cluster: local processes, Docker containers, or an external cluster. */
 export interface ClusterProvider {
   readonly name: ProviderName;
-  up(ctx: ProviderContext, opts: { connect: boolean; readyTimeoutMs: number }): Promise<ClusterStatus>;
+  /** Checks that need nothing written (engine reachable, options valid): run before the lock. */
+  precheck?(ctx: ProviderContext, opts: ProviderUpOptions): Promise<void>;
+  up(ctx: ProviderContext, opts: ProviderUpOptions): Promise<ClusterStatus>;
   down(ctx: ProviderContext, opts: { purge: boolean }): Promise<void>;
   status(ctx: ProviderContext): Promise<ClusterStatus>;
   logFile(ctx: ProviderContext, service: ServiceName): string;
+  /** A service's log when it is not (only) a file, e.g. a container's output; undefined: use logFile. */
+  logs?(ctx: ProviderContext, service: ServiceName): Promise<string | undefined>;
 }
 
-/** Issue that delivers the providers not built yet. */
-const LATER: Record<Exclude<ProviderName, 'local'>, string> = {
-  docker: 'issue 6 (Dev cluster through Docker)',
-  external: 'issue 6 (external clusters)',
-};
-
 export function createProvider(name: ProviderName): ClusterProvider {
-  if (name === 'local') return new LocalProvider();
-  throw new LabError(
-    'PROVIDER_NOT_AVAILABLE',
-    `The ${name} provider is not available yet; it comes with ${LATER[name]}.`,
-    'Use the local provider: lab up --provider local (the default).',
-  );
+  switch (name) {
+    case 'local':
+      return new LocalProvider();
+    case 'docker':
+      return new DockerProvider();
+    case 'external':
+      return new ExternalProvider();
+  }
 }

@@ -10,6 +10,7 @@ import {
 import { join } from 'node:path';
 import { LabError } from './errors';
 import { PRODUCT } from './paths';
+import { PROVIDER_NAMES } from './types';
 import type { ProviderName, ServiceName } from './types';
 
 export const STATE_FILE = 'lab-state.json';
@@ -42,6 +43,24 @@ export interface LabState {
   postgres: { dir: string };
   connect: { url: string | null };
   processes: Partial<Record<ServiceName, ProcessRecord>>;
+  /** Docker provider: the compose project and the images of its containers. */
+  docker?: DockerState;
+  /** External provider: the addresses given to `up`. */
+  external?: ExternalState;
+}
+
+export interface DockerState {
+  project: string;
+  kafkaImage: string;
+  postgresImage: string;
+}
+
+export interface ExternalState {
+  bootstrapServers: string;
+  connectUrls: string[];
+  postgresUrl: string | null;
+  /** Basic auth for the Connect REST URLs (the state file is mode 600). */
+  connectAuth: { username: string; password: string } | null;
 }
 
 export type StateDirContent = { kind: 'missing' } | { kind: 'empty' } | { kind: 'ours'; state: LabState };
@@ -81,6 +100,29 @@ function isProcessRecord(v: unknown): v is ProcessRecord {
   );
 }
 
+function isDockerState(v: unknown): v is DockerState {
+  return (
+    isRecord(v) &&
+    typeof v.project === 'string' &&
+    typeof v.kafkaImage === 'string' &&
+    typeof v.postgresImage === 'string'
+  );
+}
+
+function isExternalState(v: unknown): v is ExternalState {
+  return (
+    isRecord(v) &&
+    typeof v.bootstrapServers === 'string' &&
+    Array.isArray(v.connectUrls) &&
+    v.connectUrls.every((u) => typeof u === 'string') &&
+    (v.postgresUrl === null || typeof v.postgresUrl === 'string') &&
+    (v.connectAuth === null ||
+      (isRecord(v.connectAuth) &&
+        typeof v.connectAuth.username === 'string' &&
+        typeof v.connectAuth.password === 'string'))
+  );
+}
+
 /** Checks every field we rely on; anything else is a corrupted file. */
 export function parseState(dir: string, text: string): LabState {
   let raw: unknown;
@@ -96,13 +138,21 @@ export function parseState(dir: string, text: string): LabState {
     throw corrupt(dir, `state version ${JSON.stringify(raw.version)}, this lab understands ${STATE_VERSION}`);
   }
   const { ports, kafka, postgres, connect, processes } = raw;
-  if (raw.provider !== 'local') throw corrupt(dir, `unknown provider ${JSON.stringify(raw.provider)}`);
+  if (!(PROVIDER_NAMES as readonly unknown[]).includes(raw.provider))
+    throw corrupt(dir, `unknown provider ${JSON.stringify(raw.provider)}`);
+  if (raw.provider === 'docker' && !isDockerState(raw.docker)) throw corrupt(dir, 'docker section missing');
+  if (raw.provider === 'external' && !isExternalState(raw.external))
+    throw corrupt(dir, 'external section missing');
+  // Ports this machine listens on: all four for local; docker has no controller port here (0);
+  // external listens on nothing (all 0).
+  const portOk = (v: unknown, allowZero: boolean): boolean => isPort(v) || (allowZero && v === 0);
+  const ext = raw.provider === 'external';
   if (
     !isRecord(ports) ||
-    !isPort(ports.kafka) ||
-    !isPort(ports.controller) ||
-    !isPort(ports.postgres) ||
-    !isPort(ports.connect)
+    !portOk(ports.kafka, ext) ||
+    !portOk(ports.controller, raw.provider !== 'local') ||
+    !portOk(ports.postgres, ext) ||
+    !portOk(ports.connect, ext)
   ) {
     throw corrupt(dir, 'ports missing or invalid');
   }

@@ -17,7 +17,19 @@ export type ServiceState = 'running' | 'unresponsive' | 'stopped' | 'absent';
 export interface ClusterStatus {
   kafka: { bootstrapServers: string | null; state: ServiceState };
   postgres: { url: string | null; state: ServiceState };
-  connect: { url: string | null; state: ServiceState };
+  /** `urls`: every Connect REST URL of an external cluster (`url` is the first). */
+  connect: { url: string | null; state: ServiceState; urls?: string[] };
+}
+
+/** An existing cluster for the external provider. */
+export interface ExternalClusterOptions {
+  bootstrapServers: string;
+  /** One or more Connect REST base URLs (http or https). */
+  connectUrls?: string[];
+  postgresUrl?: string;
+  /** Basic auth for the Connect REST URLs. */
+  connectUsername?: string;
+  connectPassword?: string;
 }
 
 /** Receives one human-readable progress line at a time (the CLI writes them to stderr). */
@@ -32,7 +44,16 @@ export interface CommonOptions {
 }
 
 export interface UpOptions extends CommonOptions {
+  /**
+   * Default: the provider of an existing state dir, else docker when a Docker engine answers,
+   * else local.
+   */
   provider?: ProviderName;
+  /** Docker provider images (defaults apache/kafka:4.4.0, postgres:17; env KCL_DOCKER_*_IMAGE). */
+  kafkaImage?: string;
+  postgresImage?: string;
+  /** External provider: the cluster's addresses (required with provider 'external'). */
+  external?: ExternalClusterOptions;
   /** Start the Connect runtime too when this build has one (default true). */
   connect?: boolean;
   /** Upper bound for each service to become ready (default 90 s). */

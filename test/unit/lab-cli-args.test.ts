@@ -23,9 +23,9 @@ void describe('lab argument parsing', () => {
         stateDir: '/x',
       },
     );
+    // No --provider: chosen at up time (the state dir's, else docker when an engine answers, else local).
     assert.deepEqual(parseLabArgs(['up']), {
       command: 'up',
-      provider: 'local',
       detach: false,
       connect: true,
       json: false,
@@ -47,8 +47,51 @@ void describe('lab argument parsing', () => {
     assert.deepEqual(parseLabArgs([]), { command: 'help' });
   });
 
-  void it('accepts the providers that are not built yet (they fail later, with their own message)', () => {
-    assert.equal((parseLabArgs(['up', '--provider', 'docker']) as { provider: string }).provider, 'docker');
+  void it('reads the docker and external options', () => {
+    assert.deepEqual(
+      parseLabArgs(['up', '--provider', 'docker', '--kafka-image', 'k:1', '--postgres-image=p:2']),
+      {
+        command: 'up',
+        provider: 'docker',
+        detach: false,
+        connect: true,
+        json: false,
+        kafkaImage: 'k:1',
+        postgresImage: 'p:2',
+      },
+    );
+    assert.deepEqual(
+      parseLabArgs([
+        'up',
+        '--bootstrap-servers',
+        'b1:9092,b2:9092',
+        '--connect-url',
+        'http://c1:8083',
+        '--connect-url=http://c2:8083,http://c3:8083',
+        '--postgres-url',
+        'postgres://u:p@h/db',
+        '--connect-user',
+        'admin',
+      ]),
+      {
+        command: 'up',
+        detach: false,
+        connect: true,
+        json: false,
+        external: {
+          bootstrapServers: 'b1:9092,b2:9092',
+          connectUrls: ['http://c1:8083', 'http://c2:8083', 'http://c3:8083'],
+          postgresUrl: 'postgres://u:p@h/db',
+          connectUsername: 'admin',
+        },
+      },
+    );
+    usageError(['up', '--provider', 'local', '--kafka-image', 'k'], /options of --provider docker/);
+    usageError(
+      ['up', '--provider', 'docker', '--bootstrap-servers', 'b:1'],
+      /options of --provider external/,
+    );
+    usageError(['up', '--connect-url', 'http://c:8083'], /needs --bootstrap-servers/);
   });
 
   void it('rejects unknown commands, options, providers and services', () => {

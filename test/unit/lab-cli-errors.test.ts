@@ -31,6 +31,8 @@ function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['KCL_STATE_DIR', 'JAVA_HOME', 'KAFKA_HOME', 'KCL_POSTGRES_LIB_ROOT', 'KCL_CACHE_DIR'])
     delete env[k];
+  // These cases are about the local provider, also on machines where a Docker engine answers.
+  env.KCL_LAB_PROVIDER = 'local';
   return env;
 }
 
@@ -76,18 +78,40 @@ void describe('lab CLI bad input', () => {
     assert.match(r.stderr, /Unknown provider "kubernetes"\. Providers: local, docker, external/);
   });
 
-  for (const provider of ['docker', 'external']) {
-    void it(`--provider ${provider}: not available yet, names the issue, creates nothing`, () => {
-      const dir = fresh();
-      const r = lab(['up', '--provider', provider, '--state-dir', dir]);
-      assert.equal(r.code, 1);
-      assert.match(
-        r.stderr,
-        new RegExp(`The ${provider} provider is not available yet; it comes with issue 6`),
-      );
-      assert.equal(existsSync(dir), false);
+  void it('--provider docker without an engine: says how to start one, creates nothing', () => {
+    const dir = fresh();
+    const r = lab(['up', '--provider', 'docker', '--state-dir', dir], {
+      ...baseEnv(),
+      DOCKER_HOST: `unix://${join(root, 'no-engine.sock')}`,
     });
-  }
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /No Docker engine answers at .*no-engine\.sock/);
+    assert.match(r.stderr, /Next step: Start Docker .*or use --provider local/);
+    assert.equal(existsSync(dir), false);
+  });
+
+  void it('--provider external without addresses, or with a bad one: clear error, creates nothing', () => {
+    const dir = fresh();
+    let r = lab(['up', '--provider', 'external', '--state-dir', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /The external provider needs the cluster's addresses/);
+    assert.match(r.stderr, /Next step: Pass --bootstrap-servers host:port/);
+    r = lab(['up', '--bootstrap-servers', 'no-port-here', '--state-dir', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /"no-port-here" is not a host:port bootstrap server/);
+    r = lab(['up', '--bootstrap-servers', 'h:9092', '--connect-url', 'ftp://x', '--state-dir', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /"ftp:\/\/x" is not an http\(s\) URL/);
+    assert.equal(existsSync(dir), false);
+  });
+
+  void it('KCL_LAB_PROVIDER with an unknown name: usage error, creates nothing', () => {
+    const dir = fresh();
+    const r = lab(['up', '--state-dir', dir], { ...baseEnv(), KCL_LAB_PROVIDER: 'k8s' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /KCL_LAB_PROVIDER=k8s is not a provider/);
+    assert.equal(existsSync(dir), false);
+  });
 
   void it('foreign state dir: refused by up and by down --purge, nothing deleted', () => {
     const dir = fresh();
