@@ -85,6 +85,38 @@ export class TransformationChain<R extends ConnectRecord<R>> {
     return current;
   }
 
+  /**
+   * apply(record, context) for the worker's tasks: the same stages and outcome, but a stage that throws
+   * a RetriableException with retries allowed continues asynchronously (RetryWithToleranceOperator
+   * .executeStage: timer backoff, the event loop is not blocked). A promise is returned only then;
+   * callers await it before the next record.
+   */
+  applyStaged(record: R, context: ProcessingContext<unknown>): R | null | Promise<R | null> {
+    return this.#applyFrom(0, record, context);
+  }
+
+  #applyFrom(first: number, record: R, context: ProcessingContext<unknown>): R | null | Promise<R | null> {
+    let current: R | null = record;
+    for (let i = first; i < this.stages.length; i++) {
+      const stage = this.stages[i];
+      const input: R = current;
+      const out: R | null | Promise<R | null> =
+        this.operator === null
+          ? stage.apply(input)
+          : this.operator.executeStage(
+              context,
+              () => stage.apply(input),
+              'TRANSFORMATION',
+              stage.transformClass,
+            );
+      if (out instanceof Promise)
+        return out.then((r) => (r === null ? null : this.#applyFrom(i + 1, r, context)));
+      current = out;
+      if (current === null) break;
+    }
+    return current;
+  }
+
   close(): void {
     for (const stage of this.stages) stage.close();
   }

@@ -15,6 +15,8 @@ import type { Predicate, Transformation } from '../transforms/transformation';
 export interface TransformationChain<R> {
   /** The transformed record, or null when dropped or when a tolerated failure happened (context.failed()). */
   apply(record: R, context?: ProcessingContext<unknown>): R | null;
+  /** apply(record, context) whose retry backoff (RetriableException) waits on a timer: a promise only then. */
+  applyStaged?(record: R, context: ProcessingContext<unknown>): R | null | Promise<R | null>;
   close(): void;
 }
 

@@ -186,24 +186,29 @@ export class WorkerSinkTask {
         const ctx = new ProcessingContext<ConsumedRecord>(
           consumedRecordFromKafkajs(batch.topic, batch.partition, m),
         );
-        const key = op.execute(
+        // executeStage: a promise only while a RetriableException is retried (timer backoff, the event
+        // loop stays free); awaited here, so records keep their order.
+        const k = op.executeStage(
           ctx,
           () => this.d.keyConverter.toConnectData(batch.topic, null, m.key),
           'KEY_CONVERTER',
           classes.key,
         );
-        const value = op.execute(
+        const key = k instanceof Promise ? await k : k;
+        const v = op.executeStage(
           ctx,
           () => this.d.valueConverter.toConnectData(batch.topic, null, m.value),
           'VALUE_CONVERTER',
           classes.value,
         );
-        const headers = op.execute(
+        const value = v instanceof Promise ? await v : v;
+        const h = op.executeStage(
           ctx,
           () => this.convertHeaders(batch.topic, m.headers),
           'HEADER_CONVERTER',
           classes.header,
         );
+        const headers = h instanceof Promise ? await h : h;
         last = m;
         if (ctx.failed() || key === null || value === null || headers === null) continue;
         const ts = Number(m.timestamp);
@@ -219,7 +224,9 @@ export class WorkerSinkTask {
           'CREATE_TIME',
           headers,
         );
-        const transformed = this.d.transformations.apply(record, ctx);
+        const chain = this.d.transformations;
+        const t = chain.applyStaged ? chain.applyStaged(record, ctx) : chain.apply(record, ctx);
+        const transformed = t instanceof Promise ? await t : t;
         if (transformed !== null) records.push(transformed);
       }
       if (records.length > 0) {

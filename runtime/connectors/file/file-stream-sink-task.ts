@@ -6,6 +6,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import type { ConnectorProps } from '../../api/connector';
 import { SinkTask } from '../../api/connector';
 import type { SinkRecord } from '../../api/records';
+import { ConnectException } from '../../data/errors';
 import { formatValue } from '../../data/format-value';
 import { SINK_CONFIG_DEF } from './file-stream-sink-connector';
 import { CONNECT_VERSION } from './version';
@@ -22,7 +23,15 @@ export class FileStreamSinkTask extends SinkTask {
   start(props: ConnectorProps): void {
     const file = SINK_CONFIG_DEF.parse(props).get('file') as string | null;
     if (file === null || file === '') this.toStdout = true;
-    else this.fd = openSync(file, 'a');
+    else {
+      try {
+        this.fd = openSync(file, 'a');
+      } catch (e) {
+        throw new ConnectException(`Couldn't find or create file '${file}' for FileStreamSinkTask`, {
+          cause: e,
+        });
+      }
+    }
   }
 
   put(records: SinkRecord[]): void {

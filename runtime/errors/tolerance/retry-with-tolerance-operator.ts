@@ -33,7 +33,8 @@ export interface RetryWithToleranceOptions {
  *   non-retriable exception in a stage that only tolerates RetriableException.
  *   A RetriableException is retried with Connect's backoff (300 ms doubling, capped by
  *   errors.retry.delay.max.ms, bounded by errors.retry.timeout); like Java this blocks the caller
- *   during the backoff (Atomics.wait), which only happens for plugins that throw RetriableException.
+ *   during the backoff (Atomics.wait). The worker's tasks call `executeStage` instead: it returns a
+ *   promise (timer backoff) only when a retry is due, so the event loop is never blocked.
  * - `executeAsync(...)`: the same for async operations (put, poll, produce); backoff uses timers.
  * - `executeFailed(context, stage, executingClass, error)`: a failure that happened outside execute
  *   (e.g. a producer send callback): reports it, and throws "Tolerance exceeded" when not tolerated.
@@ -81,6 +82,51 @@ export class RetryWithToleranceOperator<T> {
         void this.report(context);
       }
     }
+  }
+
+  /**
+   * A synchronous stage (conversion, transformation) whose retries must not block the event loop:
+   * the first attempt runs synchronously and, when it succeeds or fails for good, the outcome is exactly
+   * execute()'s. Only when it throws a RetriableException and errors.retry.timeout allows a retry is a
+   * promise returned: the backoff then waits on a timer (executeAsync) instead of blocking the thread.
+   * Callers await a promise before touching the next record, so records keep their order.
+   */
+  executeStage<V>(
+    context: ProcessingContext<T>,
+    operation: () => V,
+    stage: Stage,
+    executingClass: string | null,
+  ): V | null | Promise<V | null> {
+    context.currentContext(stage, executingClass);
+    if (context.failed()) return null;
+    let failure: unknown;
+    try {
+      const result = operation();
+      context.attempt = 1;
+      return result;
+    } catch (e) {
+      failure = e;
+    }
+    if (failure instanceof RetriableException && this.options.retryTimeoutMs !== 0) {
+      let attempts = 0;
+      return this.executeAsync(
+        context,
+        () => {
+          if (attempts++ === 0) throw failure;
+          return operation();
+        },
+        stage,
+        executingClass,
+      );
+    }
+    return this.execute(
+      context,
+      () => {
+        throw failure;
+      },
+      stage,
+      executingClass,
+    );
   }
 
   /** Asynchronous stage execution (put, poll, produce). See the class comment. */
