@@ -8,7 +8,7 @@ import { JsonConverter } from '../../converters/json-converter';
 import { BigDecimal, Decimal, SchemaBuilder, Struct } from '../../data/index';
 import type { Schema } from '../../data/index';
 import { DataException } from '../../data/errors';
-import { javaClassOf } from '../../data/java-class';
+import { javaClassNameOfValue } from '../../data/java-class';
 import type { ElasticsearchSettings } from './settings';
 
 const MAP_KEY = 'key';
@@ -62,7 +62,7 @@ export function keyDocumentId(keySchema: Schema | null, key: unknown): string {
   if (text === '') throw new DataException('Key is used as document id and can not be empty.');
   let type: string;
   if (keySchema === null) {
-    const cls = javaClassOf(key);
+    const cls = javaClassNameOfValue(key);
     const t = CLASS_TYPES[cls];
     if (t === undefined)
       throw new DataException(`Java class class ${cls} does not have corresponding schema type.`);
