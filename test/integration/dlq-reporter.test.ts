@@ -234,7 +234,7 @@ async function readTopic(kafka: Kafka, topic: string, count: number): Promise<Dl
             const headers: [string, string | null][] = [];
             for (const [k, v] of Object.entries(message.headers ?? {})) {
               for (const one of Array.isArray(v) ? v : [v])
-                headers.push([k, one === undefined ? null : one.toString()]);
+                headers.push([k, one === undefined || one === null ? null : one.toString()]);
             }
             messages.push({
               key: message.key?.toString() ?? null,
