@@ -1,10 +1,12 @@
 /**
- * How long `lab up` takes with the local provider:
+ * How long `lab up` takes with the local provider (default) or the Docker provider:
  * - cold: a fresh state dir (KRaft format + initdb + the lesson's databases), jars already cached;
- * - warm: `up` of an existing state dir after `down` (the everyday case; goal < 10 s).
- * The Maven jar resolution is timed separately when it had to run.
+ *   with docker: new containers and empty named volumes, images already present (no pull);
+ * - warm: `up` of an existing state dir after `down` (the everyday case; goal < 10 s); with docker:
+ *   containers re-created on the kept volumes.
+ * The Maven jar resolution is timed separately when it had to run (local only).
  *
- *   npm run --silent bench -- cluster-up [--runs N] [--with-connect]
+ *   npm run --silent bench -- cluster-up [--provider local|docker] [--runs N] [--with-connect]
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -34,17 +36,20 @@ export async function run(args: string[]): Promise<object> {
   const runs = runsArg >= 0 ? Number(args[runsArg + 1]) : 1;
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs needs a positive integer');
   const connect = args.includes('--with-connect');
+  const providerArg = args.indexOf('--provider');
+  const provider = providerArg >= 0 ? args[providerArg + 1] : 'local';
+  if (provider !== 'local' && provider !== 'docker') throw new Error('--provider needs local or docker');
   const env = process.env;
 
   let jarResolutionMs: number | null = null;
-  if (kafkaJarsNeedResolution(env)) {
+  if (provider === 'local' && kafkaJarsNeedResolution(env)) {
     const tools = checkPrerequisites(env, true);
     [jarResolutionMs] = await timed(() => resolveKafkaJars(env, tools.mvn, progress));
   }
 
   const stateDir = mkdtempSync(join(tmpdir(), 'kcl-bench-cluster-up-'));
   chmodSync(stateDir, 0o755);
-  const opts = { stateDir, connect, onProgress: progress };
+  const opts = { stateDir, connect, provider, onProgress: progress } as const;
   try {
     progress(`cold up in ${stateDir}`);
     const [coldUpMs] = await timed(() => up(opts));
@@ -60,7 +65,7 @@ export async function run(args: string[]): Promise<object> {
     }
     return {
       benchmark: 'cluster-up',
-      provider: 'local',
+      provider,
       kafkaVersion: KAFKA_VERSION,
       connect,
       jarResolutionMs,
