@@ -10,15 +10,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { Kafka, logLevel } from 'kafkajs';
 import { startRealConnect } from '../support/real-connect';
 import type { RealConnectWorker } from '../support/real-connect';
 import { resolveDebeziumPluginPath } from '../support/real-debezium';
 import type { OffsetMap } from '../../runtime/api/connector';
 import type { SourceRecord } from '../../runtime/api/records';
 import { PostgresConnectorTask } from '../../runtime/connectors/debezium/postgres-connector-task';
-import { JsonConverter } from '../../runtime/converters/json-converter';
-import { SimpleHeaderConverter } from '../../runtime/converters/simple-header-converter';
+import { captureOurs, normalize, readTopics } from '../support/debezium-compare';
 
 const PG_URL = process.env.KCL_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:15432/postgres';
 const BOOTSTRAP = process.env.KCL_BOOTSTRAP_SERVERS ?? '127.0.0.1:19092';
@@ -28,13 +26,6 @@ const prefix = `dbzdiff${sfx}`;
 const t1 = `alltypes_${sfx}`;
 const t2 = `full_${sfx}`;
 const mood = `mood_${sfx}`;
-
-interface Captured {
-  topic: string;
-  key: string | null;
-  value: string | null;
-  headers: [string, string | null][];
-}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -60,35 +51,6 @@ function connectorConfig(slot: string, publication: string): Record<string, stri
     'publication.name': publication,
     'publication.autocreate.mode': 'filtered',
     'table.include.list': `public.${t1},public.${t2}`,
-  };
-}
-
-function mask(value: string | null, op: string | undefined): unknown {
-  if (value === null) return null;
-  const v = JSON.parse(value) as { payload: Record<string, unknown> | null };
-  const p = v.payload;
-  if (p) {
-    for (const k of ['ts_ms', 'ts_us', 'ts_ns']) if (k in p) p[k] = '<processing time>';
-    const src = p.source as Record<string, unknown> | undefined;
-    if (src && op === 'r') {
-      for (const k of ['ts_ms', 'ts_us', 'ts_ns', 'txId', 'lsn', 'sequence']) src[k] = '<snapshot>';
-    }
-    if (src) src.version = '<version>';
-  }
-  return v;
-}
-
-function opOf(value: string | null): string | undefined {
-  if (value === null) return undefined;
-  return (JSON.parse(value) as { payload?: { op?: string } }).payload?.op;
-}
-
-function normalize(c: Captured): unknown {
-  return {
-    topic: c.topic,
-    key: c.key === null ? null : (JSON.parse(c.key) as unknown),
-    value: mask(c.value, opOf(c.value)),
-    headers: c.headers.map(([k, v]) => [k, k === '__debezium.context.runId' ? '<run id>' : v]),
   };
 }
 
@@ -218,47 +180,11 @@ void describe(
       await drain(120_000, EXPECTED_RECORDS);
       await drain(1000);
 
-      const kafka = new Kafka({ brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
-      const consumer = kafka.consumer({ groupId: `diff-${sfx}` });
-      await consumer.connect();
       const topics = [`${prefix}.public.${t1}`, `${prefix}.public.${t2}`];
-      await consumer.subscribe({ topics, fromBeginning: true });
-      const real: Captured[] = [];
-      await consumer.run({
-        eachMessage: async ({ topic, message }) => {
-          real.push({
-            topic,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers: Object.entries(message.headers ?? {}).map(([k, v]) => [
-              k,
-              v === undefined ? null : String(v),
-            ]),
-          });
-          return Promise.resolve();
-        },
-      });
       // the real worker may still be streaming (or the group still joining) under load: wait for
       // the count the script must give, bounded, then a little longer so extras would show
-      const realBy = Date.now() + 180_000;
-      while (real.length < EXPECTED_RECORDS && Date.now() < realBy) await sleep(500);
-      await sleep(2000);
-      await consumer.disconnect();
-
-      const keyConv = new JsonConverter();
-      keyConv.configure({ 'schemas.enable': 'true' }, true);
-      const valueConv = new JsonConverter();
-      valueConv.configure({ 'schemas.enable': 'true' }, false);
-      const headerConv = new SimpleHeaderConverter();
-      const oursCaptured: Captured[] = ours.map((r) => ({
-        topic: r.topic,
-        key: keyConv.fromConnectData(r.topic, null, r.keySchema, r.key)?.toString() ?? null,
-        value: valueConv.fromConnectData(r.topic, null, r.valueSchema, r.value)?.toString() ?? null,
-        headers: [...r.headers].map((h) => [
-          h.key,
-          headerConv.fromConnectHeader(r.topic, h.key, h.schema, h.value)?.toString() ?? null,
-        ]),
-      }));
+      const real = await readTopics(BOOTSTRAP, topics, EXPECTED_RECORDS);
+      const oursCaptured = captureOurs(ours);
       assert.equal(oursCaptured.length, EXPECTED_RECORDS, `ours produced ${oursCaptured.length} records`);
       assert.equal(real.length, EXPECTED_RECORDS, `the real connector produced ${real.length} records`);
       for (const topic of topics) {

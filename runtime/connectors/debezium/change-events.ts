@@ -247,6 +247,24 @@ export class EventFactory {
     return [this.record(t, offset, newKey, this.envelope(t, 'u', before, after, source), this.headers())];
   }
 
+  /** TRUNCATE (op 't'): no key, no before/after; emitted only when skipped.operations leaves 't' out. */
+  truncate(t: TableEvents, source: Struct, offset: Record<string, unknown>): SourceRecord {
+    const r = this.record(t, offset, null, this.envelope(t, 't', null, null, source), this.headers());
+    // no key at all (the table's key schema is not optional)
+    return new SourceRecord(
+      r.sourcePartition,
+      r.sourceOffset,
+      r.topic,
+      null,
+      null,
+      null,
+      r.valueSchema,
+      r.value,
+      null,
+      r.headers,
+    );
+  }
+
   delete(t: TableEvents, before: Struct, source: Struct, offset: Record<string, unknown>): SourceRecord[] {
     const key = keyStruct(t, before);
     const out = [this.record(t, offset, key, this.envelope(t, 'd', before, null, source), this.headers())];

@@ -781,6 +781,18 @@ const KEYS: ConfigKeyDefinition[] = [
     displayName: 'topic.transaction',
   },
   {
+    name: 'retriable.restart.connector.wait.ms',
+    type: 'LONG',
+    defaultValue: 10000,
+    importance: 'LOW',
+    documentation:
+      'Time to wait before restarting connector after retriable exception occurs. Defaults to 10000ms.',
+    group: 'ADVANCED',
+    orderInGroup: 18,
+    width: 'MEDIUM',
+    displayName: 'Retriable restart wait (ms)',
+  },
+  {
     name: 'errors.max.retries',
     type: 'INT',
     defaultValue: -1,

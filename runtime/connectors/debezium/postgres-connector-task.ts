@@ -20,6 +20,7 @@ import { EventFactory, buildTableEvents, rowStruct, sourceStruct } from './chang
 import type { RowText, TableEvents } from './change-events';
 import { DEBEZIUM_VERSION, HEARTBEAT_KEY_SCHEMA, HEARTBEAT_VALUE_SCHEMA } from './debezium-types';
 import { parsePostgresSettings } from './postgres-settings';
+import { TransactionMetadata } from './transaction-metadata';
 import type { PostgresSettings } from './postgres-settings';
 
 export function lsnToBigint(lsn: string): bigint {
@@ -36,6 +37,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 interface TxState {
   xid: bigint;
   commitMicros: bigint;
+  /** provide.transaction.metadata=true only */
+  metadata: TransactionMetadata | null;
 }
 
 interface DecodedRelation {
@@ -48,6 +51,7 @@ interface DecodedRelation {
 interface DecodedChange {
   tag: string;
   relation?: DecodedRelation;
+  relations?: DecodedRelation[];
   new?: RowText;
   old?: RowText | null;
   key?: RowText | null;
@@ -78,12 +82,19 @@ export class PostgresConnectorTask extends SourceTask {
   private partition: Record<string, string> = {};
   private waiters: (() => void)[] = [];
   private dataWaiter: (() => void) | null = null;
+  private props: ConnectorProps | null = null;
+  /** Set after a retriable failure: when the next start attempt is due (Debezium's RESTART_REQUIRED). */
+  private restartAt: number | null = null;
+  /** LSN (offset `lsn`) of the last record put into the queue. */
+  private lastEnqueuedLsn: bigint | null = null;
+  private retries = 0;
 
   version(): string {
     return DEBEZIUM_VERSION;
   }
 
   async start(props: ConnectorProps): Promise<void> {
+    this.props = props;
     try {
       await this.doStart(props);
     } catch (e) {
@@ -106,9 +117,10 @@ export class PostgresConnectorTask extends SourceTask {
     this.client = client;
     const wal = await client.query<{ wal_level: string }>('SHOW wal_level');
     const level = wal.rows[0]?.wal_level ?? '';
-    if (level !== 'logical') {
+    // Debezium checks this at task start, and only when it will stream (not for initial_only)
+    if (level !== 'logical' && s.snapshotMode !== 'initial_only') {
       throw new ConnectException(
-        `PostgreSQL at ${s.connection.host}:${s.connection.port} runs with wal_level=${level}, but change data capture needs logical decoding: set wal_level = logical (postgresql.conf or -c wal_level=logical) and restart PostgreSQL.`,
+        `Postgres server wal_level property must be 'logical' but is: '${level}'. PostgreSQL at ${s.connection.host}:${s.connection.port} cannot stream changes: set wal_level = logical (postgresql.conf, or ALTER SYSTEM SET wal_level = logical) and restart PostgreSQL.`,
       );
     }
     const tables = await loadTables(client, s.filters);
@@ -350,6 +362,8 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   private async enqueue(records: SourceRecord[]): Promise<void> {
+    const last = records.at(-1)?.sourceOffset?.lsn;
+    if (typeof last === 'bigint') this.lastEnqueuedLsn = last;
     this.queue.push(...records);
     this.dataWaiter?.();
     while (this.queue.length >= (this.s?.maxQueueSize ?? 8192) && !this.stopped) {
@@ -374,7 +388,21 @@ export class PostgresConnectorTask extends SourceTask {
     parser.readRelationColumn = (r: unknown) => ({ ...readColumn(r), parser: (v: unknown) => v });
     service.on('data', (lsn: string, msg: DecodedChange) => this.onMessage(lsnToBigint(lsn), msg));
     service.on('heartbeat', (lsn: string, _ts: number, shouldRespond: boolean) => {
-      if (shouldRespond) void service.acknowledge(bigintToLsn((this.flushed ?? lsnToBigint(lsn)) - 1n));
+      if (!shouldRespond) return;
+      // Caught up (everything received is committed in Kafka): confirm the server's position, so the
+      // slot does not hold WAL for nothing and a shutting-down PostgreSQL, whose walsender waits for
+      // this, can stop. Otherwise repeat what commit() confirmed (0/0 before that: PostgreSQL ignores
+      // a position behind the slot's, and the answer still keeps wal_sender_timeout from firing).
+      const end = lsnToBigint(lsn);
+      if (this.caughtUp(service)) {
+        if (this.flushed === null || end > this.flushed) {
+          // acknowledge(x) reports x + 1: the server's end exactly, which its shutdown waits for
+          this.flushed = end;
+          void service.acknowledge(bigintToLsn(end - 1n));
+          return;
+        }
+      }
+      void service.acknowledge(bigintToLsn(this.flushed !== null ? this.flushed - 1n : 0n));
     });
     service.on('error', (err: Error) => {
       if (!this.stopped) this.failure = err;
@@ -396,12 +424,24 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   private async onMessage(lsn: bigint, msg: DecodedChange): Promise<void> {
-    const s = this.s!;
     switch (msg.tag) {
-      case 'begin':
-        this.tx = { xid: BigInt(msg.xid ?? 0), commitMicros: BigInt(String(msg.commitTime ?? 0n)) };
+      case 'begin': {
+        const xid = BigInt(msg.xid ?? 0);
+        const commitMicros = BigInt(String(msg.commitTime ?? 0n));
+        const s = this.s!;
+        const metadata = s.provideTransactionMetadata
+          ? new TransactionMetadata(xid, commitMicros / 1000n, s.transactionTopic, this.partition)
+          : null;
+        this.tx = { xid, commitMicros, metadata };
+        if (metadata && !this.skipping(lsn))
+          await this.enqueue([metadata.begin(lsn, this.offsetAt(lsn, 'BEGIN'))]);
         return;
-      case 'commit':
+      }
+      case 'commit': {
+        const metadata = this.tx?.metadata;
+        if (metadata && !this.skipping(lsn))
+          await this.enqueue([metadata.end(lsn, this.offsetAt(lsn, 'COMMIT'))]);
+        this.tx = null;
         this.lastCommitLsn = lsn;
         // the transaction is complete once its last record is acknowledged: then its commit may be flushed
         if (this.lastTxRecord) this.txEnds.set(this.lastTxRecord, lsn);
@@ -414,6 +454,7 @@ export class PostgresConnectorTask extends SourceTask {
         )
           this.skipUpTo = null;
         return;
+      }
       case 'relation':
         await this.refreshRelation(msg as unknown as DecodedRelation);
         return;
@@ -421,29 +462,26 @@ export class PostgresConnectorTask extends SourceTask {
       case 'update':
       case 'delete':
         break;
+      case 'truncate':
+        for (const relation of msg.relations ?? []) await this.onChange(lsn, { ...msg, relation });
+        return;
       default:
         return;
     }
+    await this.onChange(lsn, msg);
+  }
+
+  private async onChange(lsn: bigint, msg: DecodedChange): Promise<void> {
+    const s = this.s!;
     const rel = msg.relation!;
     const te = this.tables.get(rel.relationOid);
     if (!te) return;
-    const op = msg.tag === 'insert' ? 'c' : msg.tag === 'update' ? 'u' : 'd';
+    const op = { insert: 'c', update: 'u', delete: 'd', truncate: 't' }[msg.tag] ?? 'd';
     if (s.skippedOperations.has(op)) return;
     // after a restart, skip what the committed offset already covers
-    if (this.skipUpTo && this.lastCommitLsn === this.skipUpTo.prevCommit) {
-      if (lsn <= this.skipUpTo.lsn) return;
-      this.passedSkip = true;
-    }
-    const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
-    const offset: Record<string, unknown> = {
-      transaction_id: null,
-      lsn_proc: lsn,
-      messageType: msg.tag.toUpperCase(),
-      ...(this.lastCommitLsn !== null ? { lsn_commit: this.lastCommitLsn } : {}),
-      lsn,
-      txId: tx.xid,
-      ts_usec: tx.commitMicros,
-    };
+    if (this.skipping(lsn)) return;
+    const tx = this.tx ?? { xid: 0n, commitMicros: 0n, metadata: null };
+    const offset = this.offsetAt(lsn, msg.tag.toUpperCase());
     const source = sourceStruct(te, s.events, {
       tsMicros: tx.commitMicros,
       snapshot: null,
@@ -456,7 +494,9 @@ export class PostgresConnectorTask extends SourceTask {
     });
     const f = this.factory!;
     let records: SourceRecord[] = [];
-    if (msg.tag === 'insert') {
+    if (msg.tag === 'truncate') {
+      records = [f.truncate(te, source, offset)];
+    } else if (msg.tag === 'insert') {
       records = f.create(te, rowStruct(te, msg.new ?? {}, s.placeholder), source, offset);
     } else if (msg.tag === 'update') {
       const oldRow = msg.old ?? msg.key ?? null;
@@ -469,7 +509,36 @@ export class PostgresConnectorTask extends SourceTask {
       records = f.delete(te, rowStruct(te, oldRow, s.placeholder, msg.old == null), source, offset);
     }
     if (records.length > 0) this.lastTxRecord = records[records.length - 1]!;
+    if (tx.metadata) {
+      // each change event (not a tombstone) counts and carries the transaction block
+      for (const r of records) {
+        if (r.value instanceof Struct)
+          r.value.put('transaction', tx.metadata.event(`${te.table.schema}.${te.table.table}`, lsn));
+      }
+    }
     await this.enqueue(records);
+  }
+
+  /** After a restart: true for changes the committed offset already covers. */
+  private skipping(lsn: bigint): boolean {
+    if (this.skipUpTo && this.lastCommitLsn === this.skipUpTo.prevCommit) {
+      if (lsn <= this.skipUpTo.lsn) return true;
+      this.passedSkip = true;
+    }
+    return false;
+  }
+
+  private offsetAt(lsn: bigint, messageType: string): Record<string, unknown> {
+    const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
+    return {
+      transaction_id: null,
+      lsn_proc: lsn,
+      messageType,
+      ...(this.lastCommitLsn !== null ? { lsn_commit: this.lastCommitLsn } : {}),
+      lsn,
+      txId: tx.xid,
+      ts_usec: tx.commitMicros,
+    };
   }
 
   private async refreshRelation(rel: DecodedRelation): Promise<void> {
@@ -491,8 +560,13 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   async poll(): Promise<SourceRecord[] | null> {
+    if (this.restartAt !== null) return this.restartWhenDue();
     if (this.failure) {
       const e = this.failure;
+      if (isRetriable(e)) {
+        await this.scheduleRestart(e);
+        return [];
+      }
       throw new ConnectException(`Streaming from PostgreSQL failed: ${e.message}`);
     }
     const s = this.s;
@@ -519,6 +593,77 @@ export class PostgresConnectorTask extends SourceTask {
       out.push(this.heartbeat(s));
     }
     return out;
+  }
+
+  /**
+   * A lost connection (PostgreSQL restarted, network cut) is retriable, as Debezium's
+   * PostgresErrorHandler says: the task stays RUNNING, drops its streaming state and starts again
+   * from the committed offset after retriable.restart.connector.wait.ms, at most errors.max.retries
+   * times in a row (-1: no limit). Events already handed over may come again (at-least-once).
+   */
+  private async scheduleRestart(cause: Error): Promise<void> {
+    const s = this.s!;
+    this.retries++;
+    if (s.maxRetries >= 0 && this.retries > s.maxRetries) {
+      throw new ConnectException(
+        `Streaming from PostgreSQL failed and errors.max.retries (${s.maxRetries}) retries are used up: ${cause.message}`,
+      );
+    }
+    await this.teardown();
+    this.restartAt = Date.now() + s.retriableRestartWaitMs;
+  }
+
+  private async restartWhenDue(): Promise<SourceRecord[]> {
+    const wait = (this.restartAt ?? 0) - Date.now();
+    if (wait > 0) {
+      await sleep(Math.min(wait, 500));
+      return [];
+    }
+    this.restartAt = null;
+    try {
+      await this.doStart(this.props!);
+      this.retries = 0;
+    } catch (e) {
+      const err = e as Error;
+      // right after a network cut the old walsender may still hold the slot for a while
+      const slotBusy = /is already in use by another connection/.test(err.message);
+      if (this.stopped || !(isRetriable(err) || slotBusy)) throw e;
+      await this.scheduleRestart(err);
+    }
+    return [];
+  }
+
+  /** Nothing received is waiting: queues empty, no transaction open, the last record's offset stored. */
+  private caughtUp(service: LogicalReplicationService): boolean {
+    const inner = service as unknown as { _messageQueue?: unknown[]; _processing?: boolean };
+    if (this.queue.length > 0 || this.tx !== null) return false;
+    if ((inner._messageQueue?.length ?? 0) > 0 || inner._processing === true) return false;
+    if (this.lastEnqueuedLsn === null) return true;
+    const stored = this.context?.offsetStorageReader().offset(this.partition)?.lsn;
+    if (stored === undefined || stored === null) return false;
+    return BigInt(stored as bigint | number | string) >= this.lastEnqueuedLsn;
+  }
+
+  /** Closes the stream and the connection (the slot stays) and forgets what was not handed over. */
+  private async teardown(): Promise<void> {
+    const service = this.service;
+    this.service = null;
+    this.streaming = false;
+    if (service) await service.stop().catch(() => undefined);
+    await this.client?.end().catch(() => undefined);
+    this.client = null;
+    this.failure = null;
+    this.queue = [];
+    for (const w of this.waiters.splice(0)) w();
+    this.tables.clear();
+    this.tx = null;
+    this.lastCommitLsn = null;
+    this.skipUpTo = null;
+    this.passedSkip = false;
+    this.lastTxRecord = null;
+    this.lastEnqueuedLsn = null;
+    this.snapFirst = true;
+    this.lastSnapTable = null;
   }
 
   private heartbeat(s: PostgresSettings): SourceRecord {
@@ -548,7 +693,14 @@ export class PostgresConnectorTask extends SourceTask {
 
   /** Offsets are committed in Kafka: now the slot may forget WAL before the last fully handed-over commit. */
   override async commit(): Promise<void> {
-    const target = this.toFlush;
+    let target = this.toFlush;
+    // never beyond the offset the worker stored: acks that arrive while it writes offsets come later
+    const stored = this.context?.offsetStorageReader().offset(this.partition);
+    const storedCommit = stored?.lsn_commit;
+    if (storedCommit !== undefined && storedCommit !== null) {
+      const cap = BigInt(storedCommit as bigint | number | string);
+      if (target !== null && target > cap) target = cap;
+    }
     if (target === null || !this.service || (this.flushed !== null && target <= this.flushed)) return;
     await this.service.acknowledge(bigintToLsn(target - 1n));
     this.flushed = target;
@@ -586,6 +738,19 @@ export class PostgresConnectorTask extends SourceTask {
   isStreaming(): boolean {
     return this.streaming;
   }
+}
+
+/** Connection-level failures Debezium retries (PostgresErrorHandler): lost or refused connections, shutdowns. */
+export function isRetriable(e: Error): boolean {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)) return true;
+    // 08xxx connection exceptions; 57P01-57P03 admin/crash shutdown, cannot connect now
+    if (/^08/.test(code) || /^57P0[1-3]$/.test(code)) return true;
+  }
+  return /Connection terminated|terminating connection|the database system is (starting up|shutting down|in recovery)|connect ECONNREFUSED|Could not connect|read ECONNRESET/i.test(
+    e.message,
+  );
 }
 
 /** pgoutput marks unchanged TOAST values 'u' (undefined here); with an old tuple they are known. */

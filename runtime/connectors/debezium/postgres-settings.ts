@@ -28,6 +28,12 @@ export interface PostgresSettings {
   slotMaxRetries: number;
   slotRetryDelayMs: number;
   statusUpdateIntervalMs: number;
+  /** errors.max.retries: -1 = no limit, 0 = fail at once. */
+  maxRetries: number;
+  retriableRestartWaitMs: number;
+  provideTransactionMetadata: boolean;
+  /** <prefix><delimiter><topic.transaction> */
+  transactionTopic: string;
 }
 
 /**
@@ -117,5 +123,9 @@ export function parsePostgresSettings(rawProps: Record<string, string>): Postgre
     slotMaxRetries: num('slot.max.retries'),
     slotRetryDelayMs: num('slot.retry.delay.ms'),
     statusUpdateIntervalMs: num('status.update.interval.ms'),
+    maxRetries: num('errors.max.retries'),
+    retriableRestartWaitMs: num('retriable.restart.connector.wait.ms'),
+    provideTransactionMetadata: p.get('provide.transaction.metadata') as boolean,
+    transactionTopic: `${prefix}${str('topic.delimiter')}${str('topic.transaction')}`,
   };
 }
