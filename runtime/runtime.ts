@@ -9,6 +9,8 @@ import { Herder } from './herder/herder';
 import { createValidator, pluginConfigKeys } from './herder/framework-validator';
 import { builtinPlugins } from './plugins/builtin';
 import { loadPluginPath } from './plugins/plugin-path';
+import { Loggers } from './logging/loggers';
+import type { Level } from './logging/loggers';
 import { LoggerLevels } from './rest/loggers';
 import { RestServer } from './rest/rest-server';
 import { ConfigBackingStore } from './storage/config-backing-store';
@@ -48,8 +50,16 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
   const offsetTopic = o.offsetTopic ?? `${o.groupId}-offsets`;
   const statusTopic = o.statusTopic ?? `${o.groupId}-status`;
   const rf = o.replicationFactor ?? 1;
+  // Named loggers (Connect's class names where ours correspond) whose levels /admin/loggers changes.
+  const loggers = new Loggers(log);
+  const named = (name: string, level: Level): ((line: string) => void) => loggers.logger(name).at(level);
+  const herderLog = named('org.apache.kafka.connect.runtime.distributed.DistributedHerder', 'ERROR');
 
-  const kafka = createKafka({ bootstrapServers: o.bootstrapServers, clientId: `connect-${o.groupId}`, log });
+  const kafka = createKafka({
+    bootstrapServers: o.bootstrapServers,
+    clientId: `connect-${o.groupId}`,
+    log: named('kafkajs', 'WARN'),
+  });
   const admin: Admin = kafka.admin();
   const producer: Producer = kafka.producer({
     idempotent: false,
@@ -69,12 +79,19 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
   ]);
   internalTopics.catch(() => undefined);
   const cluster = await admin.describeCluster();
-  for (const dir of o.pluginPaths ?? []) await loadPluginPath(plugins, dir, log);
+  const pluginLog = named('org.apache.kafka.connect.runtime.isolation.DelegatingClassLoader', 'INFO');
+  for (const dir of o.pluginPaths ?? []) await loadPluginPath(plugins, dir, pluginLog);
+  // Connect's plugin scan instantiates every connector, so each connector class has its logger.
+  for (const p of plugins.infos(true)) loggers.logger(p.class);
   await producerConnected;
 
   const configs = new ConfigBackingStore(producer, configTopic);
   const offsets = new OffsetBackingStore(producer, offsetTopic);
-  const statuses = new StatusBackingStore(producer, statusTopic, log);
+  const statuses = new StatusBackingStore(
+    producer,
+    statusTopic,
+    named('org.apache.kafka.connect.storage.KafkaStatusBackingStore', 'ERROR'),
+  );
   const keyConverter = o.keyConverter ?? 'org.apache.kafka.connect.json.JsonConverter';
   const valueConverter = o.valueConverter ?? 'org.apache.kafka.connect.json.JsonConverter';
   const headerConverter = o.headerConverter ?? 'org.apache.kafka.connect.storage.SimpleHeaderConverter';
@@ -84,7 +101,8 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
     plugins,
     offsets,
     statuses,
-    log,
+    // Task failures and LogReporter lines: Connect logs both at ERROR.
+    log: named('org.apache.kafka.connect.runtime.WorkerTask', 'ERROR'),
     config: {
       keyConverter,
       valueConverter,
@@ -108,7 +126,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
     validator,
     workerId,
     kafkaClusterId: cluster.clusterId,
-    log,
+    log: herderLog,
   });
 
   let markReady!: () => void;
@@ -120,11 +138,17 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
   ready.catch(() => undefined);
   const rest = new RestServer({
     herder,
-    loggers: new LoggerLevels(),
+    // Cluster scope: the record goes to the config topic; this worker applies it once it is written
+    // (a restarted worker ignores older ones, as Connect does).
+    loggers: new LoggerLevels(loggers, async (namespace, level) => {
+      await configs.putLoggerLevel(namespace, level);
+      loggers.setLevel(namespace, level);
+    }),
     port: o.restPort,
     plugins: (connectorsOnly) => plugins.infos(connectorsOnly),
     connectorPluginConfig: (name) => pluginConfigKeys(plugins, name),
-    log,
+    log: named('org.apache.kafka.connect.runtime.rest.RestServer', 'ERROR'),
+    accessLog: named('org.apache.kafka.connect.runtime.rest.RestServer', 'INFO'),
     ready,
   });
   const port = await rest.start();
@@ -147,7 +171,10 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
         }
       },
     );
-    log(`Read internal topics: ${configs.connectors.size} connector(s)`);
+    named(
+      'org.apache.kafka.connect.storage.KafkaConfigBackingStore',
+      'INFO',
+    )(`Read internal topics: ${configs.connectors.size} connector(s)`);
     await herder.start();
     markReady();
   } catch (error) {
@@ -167,7 +194,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
     stop: () => {
       stopped ??= (async () => {
         await rest.stop().catch(() => undefined);
-        await herder.stop().catch((e: unknown) => log(`Herder stop failed: ${String(e)}`));
+        await herder.stop().catch((e: unknown) => herderLog(`Herder stop failed: ${String(e)}`));
         await producer.disconnect().catch(() => undefined);
         await admin.disconnect().catch(() => undefined);
       })();

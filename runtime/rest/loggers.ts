@@ -1,33 +1,43 @@
-/** Logger levels for /admin/loggers (the runtime's own loggers; log4j-style levels). */
+/**
+ * What LoggingResource needs from the worker: the runtime's loggers (runtime/logging) for the worker
+ * scope, and the cluster-scope write (a `logger-cluster-<namespace>` record in the config topic).
+ */
 import type { LoggerLevel } from '../../protocol/connect-rest/entities';
+import type { Level, Loggers } from '../logging/loggers';
+import { isLevel } from '../logging/loggers';
 
-const LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL'];
+export const LOGGING_RESOURCE_LOGGER = 'org.apache.kafka.connect.runtime.rest.resources.LoggingResource';
 
 export class LoggerLevels {
-  private readonly levels = new Map<string, LoggerLevel>([['root', { level: 'INFO', last_modified: null }]]);
+  constructor(
+    readonly loggers: Loggers,
+    private readonly clusterWrite: (namespace: string, level: Level) => Promise<void>,
+  ) {}
 
-  static isValid(level: string): boolean {
-    return LEVELS.includes(level.toUpperCase());
+  /** Log4j 2's Level.getLevel, as Connect 4.x checks it: standard names, case-sensitive. */
+  static isValid(level: string): level is Level {
+    return isLevel(level);
   }
 
   all(): Record<string, LoggerLevel> {
-    const out: Record<string, LoggerLevel> = {};
-    for (const k of [...this.levels.keys()].sort()) out[k] = this.levels.get(k)!;
-    return out;
+    return this.loggers.allLevels();
   }
 
   get(name: string): LoggerLevel | undefined {
-    return this.levels.get(name);
+    return this.loggers.level(name) ?? undefined;
   }
 
-  /** Sets the namespace and every known logger below it; returns the affected names (sorted). */
-  set(namespace: string, level: string): string[] {
-    const now = Date.now();
-    const upper = level.toUpperCase();
-    const affected = new Set<string>([namespace]);
-    if (namespace === 'root') for (const k of this.levels.keys()) affected.add(k);
-    for (const k of this.levels.keys()) if (k.startsWith(namespace + '.')) affected.add(k);
-    for (const k of affected) this.levels.set(k, { level: upper, last_modified: now });
-    return [...affected].sort();
+  /** Worker scope: the names whose level changed, sorted. */
+  set(namespace: string, level: Level): string[] {
+    return this.loggers.setLevel(namespace, level);
+  }
+
+  /** Cluster scope: written to the config topic; every worker (this one included) applies it. */
+  async setCluster(namespace: string, level: Level): Promise<void> {
+    await this.clusterWrite(namespace, level);
+  }
+
+  warn(message: string): void {
+    this.loggers.logger(LOGGING_RESOURCE_LOGGER).warn(message);
   }
 }

@@ -25,6 +25,8 @@ export interface RestServerOptions {
   connectorPluginConfig: RestContext['connectorPluginConfig'];
   plugins: RestContext['plugins'];
   log: (line: string) => void;
+  /** One line per request (Jetty's request log, which Connect writes at INFO through RestServer's logger). */
+  accessLog?: (line: string) => void;
   /** Resolves once the herder finished start-up; non-health requests wait for it. */
   ready: Promise<void>;
 }
@@ -83,6 +85,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Jetty's extended NCSA line plus the latency, as in Connect's log: `127.0.0.1 - - [26/Nov/2026:02:55:35 +0000] "GET /health HTTP/1.1" 200 95 "" "curl/8.0" 3`. */
+function requestLogLine(req: IncomingMessage, res: ServerResponse, started: number): string {
+  const d = new Date(started);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const when = `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  const bytes = Number(res.getHeader('Content-Length') ?? 0);
+  const header = (name: string): string => String(req.headers[name] ?? '');
+  return (
+    `${req.socket.remoteAddress ?? '-'} - - [${when}] "${req.method ?? '-'} ${req.url ?? '-'} HTTP/${req.httpVersion}" ` +
+    `${res.statusCode} ${bytes} "${header('referer')}" "${header('user-agent')}" ${Date.now() - started}`
+  );
+}
+
 export class RestServer {
   private server: Server | null = null;
   private readonly routes: Route[];
@@ -93,6 +110,11 @@ export class RestServer {
 
   async start(): Promise<number> {
     const server = createServer((req, res) => {
+      const accessLog = this.o.accessLog;
+      if (accessLog) {
+        const started = Date.now();
+        res.once('finish', () => accessLog(requestLogLine(req, res, started)));
+      }
       this.handle(req, res).catch((error: unknown) => {
         this.o.log(`REST handler crashed: ${String(error)}`);
         if (!res.headersSent)

@@ -335,7 +335,7 @@ export function buildRoutes(): Route[] {
       if (!level) throw new NotFoundException(`Logger ${params['l']} not found.`);
       return { status: 200, body: level };
     }),
-    r('PUT', '/admin/loggers/:l', ({ ctx, params, body, query }) => {
+    r('PUT', '/admin/loggers/:l', async ({ ctx, params, body, query }) => {
       const levels = bindStringMap(parseBody(body));
       if (levels === null)
         throw new InternalServerError('Cannot invoke "java.util.Map.get(Object)" because "levelMap" is null');
@@ -343,10 +343,16 @@ export function buildRoutes(): Route[] {
       if (level === undefined || level === null)
         throw new BadRequestException("Desired 'level' parameter was not specified in request.");
       if (!LoggerLevels.isValid(level)) throw new NotFoundException(`invalid log level '${level}'.`);
-      const scope = (query.get('scope') ?? 'worker').toLowerCase();
-      const affected = ctx.loggers.set(params['l'], level);
-      if (scope === 'cluster') return { status: 204 };
-      return { status: 200, body: affected };
+      const scope = query.get('scope') ?? 'worker';
+      if (scope.toLowerCase() === 'cluster') {
+        await ctx.loggers.setCluster(params['l'], level);
+        return { status: 204 };
+      }
+      if (scope.toLowerCase() !== 'worker')
+        ctx.loggers.warn(
+          `Received invalid scope '${scope}' in request to adjust logging level; will default to worker`,
+        );
+      return { status: 200, body: ctx.loggers.set(params['l'], level) };
     }),
   ];
 }

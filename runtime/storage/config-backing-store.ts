@@ -8,11 +8,13 @@ import type { Producer } from '../kafka/client';
 import {
   COMMIT_TASKS_PREFIX,
   CONNECTOR_PREFIX,
+  LOGGER_CLUSTER_PREFIX,
   RESTART_PREFIX,
   TARGET_STATE_PREFIX,
   TASK_PREFIX,
   commitValue,
   connectorConfigValue,
+  loggerLevelValue,
   restartValue,
   targetStateValue,
   taskConfigValue,
@@ -129,6 +131,11 @@ export class ConfigBackingStore {
   async putTargetState(name: string, state: TargetState): Promise<void> {
     await this.send([{ key: TARGET_STATE_PREFIX + name, value: targetStateValue(state) }]);
     this.targetStates.set(name, state);
+  }
+
+  /** KafkaConfigBackingStore.putLoggerLevel: `logger-cluster-<namespace>` → {"level"}. */
+  async putLoggerLevel(namespace: string, level: string): Promise<void> {
+    await this.send([{ key: LOGGER_CLUSTER_PREFIX + namespace, value: loggerLevelValue(level) }]);
   }
 
   async putRestartRequest(request: RestartRequest): Promise<void> {

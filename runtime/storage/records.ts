@@ -11,6 +11,8 @@ export const TARGET_STATE_PREFIX = 'target-state-';
 export const TASK_PREFIX = 'task-';
 export const COMMIT_TASKS_PREFIX = 'commit-';
 export const RESTART_PREFIX = 'restart-connector-';
+/** Cluster-scope logger levels (KIP-976); a worker applies only those written after its start-up. */
+export const LOGGER_CLUSTER_PREFIX = 'logger-cluster-';
 export const STATUS_CONNECTOR_PREFIX = 'status-connector-';
 export const STATUS_TASK_PREFIX = 'status-task-';
 export const STATUS_TOPIC_PREFIX = 'status-topic-';
@@ -34,6 +36,10 @@ export type ConfigRecord =
   | { type: 'other'; key: string };
 
 const enc = (v: unknown): Buffer => Buffer.from(stringifyJson(v), 'utf8');
+
+export function loggerLevelValue(level: string): Buffer {
+  return enc({ level });
+}
 
 export function connectorConfigValue(config: Record<string, string>): Buffer {
   return enc({ properties: config });
