@@ -3,10 +3,11 @@
  * walkthrough call it with [exerciseId, stepId]), "Check my work", "Reset exercise", and
  * "Explain This Failure" on a failed task or connector of the Clusters view.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
+import type { ConnectClient } from '../connect-client/connect-client';
 import { clientOf } from '../commands/context';
 import type { CommandSpec } from '../commands/registry';
 import { ExtensionError } from '../errors';
@@ -66,12 +67,14 @@ export function connectorFileUri(deps: LessonsDeps, e: Exercise): vscode.Uri {
   return vscode.Uri.joinPath(folder, e.file);
 }
 
-/** Writes the lesson's connector file unless the learner already has one (their edits stay). */
-function ensureConnectorFile(deps: LessonsDeps, e: Exercise): vscode.Uri {
+/**
+ * Writes the lesson's connector file unless the learner already has one (their edits stay).
+ * Through VS Code's file service, so an editor still holding an older version of the file sees it.
+ */
+async function ensureConnectorFile(deps: LessonsDeps, e: Exercise): Promise<vscode.Uri> {
   const uri = connectorFileUri(deps, e);
   if (!existsSync(uri.fsPath)) {
-    mkdirSync(dirname(uri.fsPath), { recursive: true });
-    writeFileSync(uri.fsPath, connectorFileText(e.connector));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(connectorFileText(e.connector), 'utf8'));
     deps.ctx.log.info(`lessons: wrote ${uri.fsPath}`);
   }
   return uri;
@@ -135,7 +138,7 @@ async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown):
       await showAndRunSql(deps, a.sql);
       break;
     case 'openConnectorFile': {
-      const uri = ensureConnectorFile(deps, e);
+      const uri = await ensureConnectorFile(deps, e);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       result = uri;
       break;
@@ -143,7 +146,7 @@ async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown):
     case 'deploy':
       result = await vscode.commands.executeCommand(
         'kafkaConnectLab.deployConnector',
-        ensureConnectorFile(deps, e),
+        await ensureConnectorFile(deps, e),
         LOCAL,
       );
       break;
@@ -208,9 +211,30 @@ async function showReport(deps: LessonsDeps, e: Exercise, report: CheckReport, t
 async function reset(deps: LessonsDeps, arg: unknown): Promise<void> {
   const e = exerciseArg(deps, arg);
   const { client } = clientOf(deps.ctx, LOCAL);
-  if (await client.exists(e.connector.name)) await client.delete(e.connector.name);
+  const name = e.connector.name;
+  if (await client.exists(name)) {
+    // Start over for real: stopped, offsets reset (KIP-875), then deleted, so a new deploy reads
+    // everything again.
+    await client.stop(name);
+    await resetOffsetsWhenStopped(client, name);
+    await client.delete(name);
+  }
   deps.ctx.store.actionDone();
-  void vscode.window.setStatusBarMessage(`Deleted connector ${e.connector.name}`, 4000);
+  void vscode.window.setStatusBarMessage(`Deleted connector ${name} and its offsets`, 4000);
+}
+
+async function resetOffsetsWhenStopped(client: ConnectClient, name: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await client.resetOffsets(name);
+      return;
+    } catch (err) {
+      // 400 until the stop has reached every task.
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 /** Explains the trace of a task (or the first failed part of a connector) of the Clusters view. */

@@ -34,6 +34,7 @@ import type { RealConnectWorker } from '../support/real-connect';
 import { freePort, startRealConnect } from '../support/real-connect';
 import { OUT_DIR, REPO_ROOT, buildExtensionTests } from './build';
 import type { ExtensionTestResult } from './index';
+import { runLessonsUi } from './lessons-ui.test-driver';
 import { runUiChecks } from './ui.test-driver';
 import { prepareWorkspace } from './workspace';
 
@@ -173,6 +174,23 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       await fetch(`${connectUrl}/connectors/${encodeURIComponent(body.name)}`, { method: 'DELETE' }).catch(
         () => undefined,
       );
+      // Exercise 1 of the lesson clicked through in the Lessons view (needs the lab).
+      if (manifest.lab && process.env.KCL_EXT_LESSONS_UI !== '0') {
+        const lessons = await runLessonsUi({
+          server,
+          workspace: ws,
+          extensionPath: REPO_ROOT,
+          resultsDir,
+          log,
+        });
+        for (const c of lessons) {
+          log(`  ${c.error ? '✗' : '✓'} UI: ${c.name}${c.error ? `\n      ${c.error}` : ''}`);
+          if (c.error) {
+            result.failed++;
+            result.failures.push({ title: `UI: ${c.name}`, error: c.error });
+          } else result.passed++;
+        }
+      }
     }
   } finally {
     if (server) {
