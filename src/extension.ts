@@ -43,7 +43,14 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   // 2. state: clusters from settings, the local lab controller
   const settings = currentSettings();
   const store = own(new ClusterStore(settings, context.secrets, log));
-  const lab = own(new LocalClusterController(labModuleProvider(), store, log, (n) => connectLogTail(n)));
+  const lab = own(
+    new LocalClusterController(
+      labModuleProvider(() => currentSettings().labProvider),
+      store,
+      log,
+      (n) => connectLogTail(n),
+    ),
+  );
   // 3. editors and documents
   const docs = own(new VirtualDocs());
   own(vscode.workspace.registerTextDocumentContentProvider(SCHEME, docs));

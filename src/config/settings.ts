@@ -12,6 +12,9 @@ export interface ExternalClusterSetting {
   password?: string;
   /** Path to a PEM CA bundle for https clusters with a private CA. */
   ca?: string;
+  /** PEM client certificate and its key, for clusters with `ssl.client.auth=required`. */
+  cert?: string;
+  key?: string;
   /** Skip TLS certificate verification (self-signed dev clusters only). */
   insecure?: boolean;
 }
@@ -106,6 +109,8 @@ export function sanitizeClusters(raw: unknown[]): ExternalClusterSetting[] {
     if (typeof e.username === 'string') c.username = e.username;
     if (typeof e.password === 'string') c.password = e.password;
     if (typeof e.ca === 'string') c.ca = e.ca;
+    if (typeof e.cert === 'string') c.cert = e.cert;
+    if (typeof e.key === 'string') c.key = e.key;
     if (typeof e.insecure === 'boolean') c.insecure = e.insecure;
     out.push(c);
   }

@@ -232,7 +232,20 @@ export class RestConnectClient implements ConnectClient {
         },
       );
     }
-    const detail = e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+    const c = e as { code?: string };
+    const detail = e.cause?.code ?? c.code ?? e.cause?.message ?? e.message ?? String(err);
+    const tlsProblem = /CERT|SSL|TLS|EPROTO|HANDSHAKE/i.test(`${detail} ${e.message ?? ''}`);
+    if (tlsProblem) {
+      return new ExtensionError(
+        'cluster-unreachable',
+        `The TLS handshake with ${this.opts.clusterName} at ${this.baseUrl} failed (${detail}${e.message && e.message !== detail ? `: ${e.message}` : ''}).`,
+        {
+          cause: err,
+          nextStep:
+            'Set "ca" to the PEM file of the CA that signed the cluster certificate, and "cert"/"key" when the cluster requires a client certificate, in the kafkaConnectLab.clusters setting.',
+        },
+      );
+    }
     return new ExtensionError(
       'cluster-unreachable',
       `Cannot reach ${this.opts.clusterName} at ${this.baseUrl} (${detail}).`,

@@ -16,7 +16,11 @@ export interface HttpResponse {
 export type Transport = (req: HttpRequest) => Promise<HttpResponse>;
 
 export interface TlsOptions {
+  /** PEM CA bundle that signed the cluster's certificate (a private CA). */
   caFile?: string;
+  /** PEM client certificate and key, for clusters that require client authentication. */
+  certFile?: string;
+  keyFile?: string;
   insecure?: boolean;
 }
 
@@ -32,11 +36,13 @@ export const fetchTransport: Transport = async (req) => {
 };
 
 /**
- * fetch cannot take a CA bundle or skip verification without undici's dispatcher, so https with
+ * fetch cannot take a CA bundle, a client certificate or skip verification without undici's dispatcher, so https with
  * TLS options goes through node:https instead.
  */
 export function tlsTransport(tls: TlsOptions): Transport {
   const ca = tls.caFile ? readFileSync(tls.caFile) : undefined;
+  const cert = tls.certFile ? readFileSync(tls.certFile) : undefined;
+  const key = tls.keyFile ? readFileSync(tls.keyFile) : undefined;
   return (req) =>
     new Promise((resolve, reject) => {
       const url = new URL(req.url);
@@ -47,7 +53,7 @@ export function tlsTransport(tls: TlsOptions): Transport {
           method: req.method,
           headers: req.headers,
           timeout: req.timeoutMs,
-          ...(url.protocol === 'https:' ? { ca, rejectUnauthorized: !tls.insecure } : {}),
+          ...(url.protocol === 'https:' ? { ca, cert, key, rejectUnauthorized: !tls.insecure } : {}),
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -68,5 +74,5 @@ export function tlsTransport(tls: TlsOptions): Transport {
 }
 
 export function chooseTransport(tls: TlsOptions): Transport {
-  return tls.caFile || tls.insecure ? tlsTransport(tls) : fetchTransport;
+  return tls.caFile || tls.certFile || tls.keyFile || tls.insecure ? tlsTransport(tls) : fetchTransport;
 }

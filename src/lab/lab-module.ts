@@ -1,4 +1,5 @@
 import { deferredModules } from '../deferred/load';
+import type { LabProvider } from '../config/settings';
 import type { LocalClusterProvider } from './local-cluster';
 
 // The lab module pulls in Kafka and PostgreSQL clients; loading it on first use keeps activation fast.
@@ -6,10 +7,17 @@ function labModule(): Promise<ReturnType<typeof deferredModules>['lab']> {
   return Promise.resolve().then(() => deferredModules().lab);
 }
 
-/** The real `lab` module behind the LocalClusterProvider seam. */
-export function labModuleProvider(env: NodeJS.ProcessEnv = process.env): LocalClusterProvider {
+/**
+ * The real `lab` module behind the LocalClusterProvider seam. `provider` is the
+ * kafkaConnectLab.lab.provider setting, read at each start; without it the lab picks (docker
+ * whenever a container engine answers).
+ */
+export function labModuleProvider(
+  provider?: () => LabProvider,
+  env: NodeJS.ProcessEnv = process.env,
+): LocalClusterProvider {
   return {
-    up: async ({ onProgress }) => (await labModule()).up({ onProgress, env }),
+    up: async ({ onProgress }) => (await labModule()).up({ onProgress, env, provider: provider?.() }),
     down: async ({ onProgress }) => (await labModule()).down({ onProgress, env }),
     status: async () => (await labModule()).status({ env }),
   };

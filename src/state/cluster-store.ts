@@ -100,13 +100,18 @@ export class ClusterStore implements vscode.Disposable {
           continue;
         }
       }
-      target.client = new RestConnectClient({
-        clusterName: c.name,
-        baseUrl: c.url,
-        username: c.username,
-        password,
-        tls: { caFile: c.ca, insecure: c.insecure },
-      });
+      try {
+        target.client = new RestConnectClient({
+          clusterName: c.name,
+          baseUrl: c.url,
+          username: c.username,
+          password,
+          tls: { caFile: c.ca, certFile: c.cert, keyFile: c.key, insecure: c.insecure },
+        });
+      } catch (err) {
+        // The CA / client certificate files are read up front: a wrong path is a settings error.
+        target.configError = `Cannot read the TLS files of "${c.name}" (${err instanceof Error ? err.message : String(err)}). Fix ca/cert/key in the kafkaConnectLab.clusters setting.`;
+      }
       external.push(target);
     }
     this.targetsList = [...(settings.showLocalCluster ? [this.localTarget] : []), ...external];

@@ -72,6 +72,7 @@ void describe('RestConnectClient', () => {
     await c.pause('c');
     assert.deepEqual(await c.topics('c'), ['t1']);
     assert.equal((await c.plugins(false))[0]?.class, 'X');
+    assert.equal((await c.pluginConfig('io.example.Y')).length, 1);
     assert.equal(await c.exists('c'), true);
     assert.equal(await c.exists('nope'), false);
     await c.delete('c');
@@ -79,6 +80,8 @@ void describe('RestConnectClient', () => {
     assert.ok(urls.includes('POST /connectors/c/restart?includeTasks=true&onlyFailed=true'), urls.join('\n'));
     assert.ok(urls.includes('PUT /connectors/c/pause'));
     assert.ok(urls.includes('GET /connector-plugins?connectorsOnly=false'));
+    // Plugin definitions go through the client too: same auth as every other call.
+    assert.ok(urls.includes('GET /connector-plugins/io.example.Y/config'), urls.join('\n'));
     assert.ok(urls.includes('DELETE /connectors/c'));
     assert.ok(seen.every((s) => s.auth === `Basic ${Buffer.from('u:p').toString('base64')}`));
   });
