@@ -91,6 +91,16 @@ function sqlValue(schema: Schema | null, v: unknown): unknown {
   return v;
 }
 
+interface PreparedRow {
+  /** Rows with the same run key go into the same multi-row statements. */
+  run: string;
+  table: string;
+  kind: 'write' | 'delete';
+  keys: Column[];
+  values: Column[];
+  vals: unknown[];
+}
+
 export class JdbcSinkTask extends SinkTask {
   private client: pg.Client | null = null;
   private s: Settings | null = null;
@@ -269,23 +279,30 @@ export class JdbcSinkTask extends SinkTask {
     return out;
   }
 
+  /**
+   * BufferedRecords: one transaction per put(); consecutive records for the same table with the same
+   * columns (and the same kind: write or delete) go out as multi-row statements of up to batch.size
+   * rows. Order is kept: a change of table, columns or kind flushes the run before it.
+   */
   async put(records: SinkRecord[]): Promise<void> {
-    const s = this.s!;
     const client = await this.connection();
-    for (let i = 0; i < records.length; i += Math.max(1, s.batchSize)) {
-      const batch = records.slice(i, i + Math.max(1, s.batchSize));
-      await client.query('BEGIN');
-      try {
-        for (const r of batch) await this.write(client, r);
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw e;
+    const rows = records.map((r) => this.prepare(r));
+    await client.query('BEGIN');
+    try {
+      for (let i = 0; i < rows.length;) {
+        let j = i + 1;
+        while (j < rows.length && rows[j].run === rows[i].run) j++;
+        await this.writeRun(client, rows.slice(i, j));
+        i = j;
       }
+      await client.query('COMMIT');
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
     }
   }
 
-  private async write(client: pg.Client, r: SinkRecord): Promise<void> {
+  private prepare(r: SinkRecord): PreparedRow {
     const s = this.s!;
     const table = this.tableName(r.topic);
     if (r.value === null) {
@@ -295,12 +312,8 @@ export class JdbcSinkTask extends SinkTask {
         );
       }
       const { keys } = this.columnsFor(r);
-      const vals = this.rowValues(r, keys, []);
-      await client.query(
-        `DELETE FROM ${quoteIdent(table)} WHERE ${keys.map((k, i) => `${quoteIdent(k.name)} = $${i + 1}`).join(' AND ')}`,
-        vals,
-      );
-      return;
+      const run = `delete\u0000${table}\u0000${keys.map((k) => k.name).join('\u0000')}`;
+      return { run, table, kind: 'delete', keys, values: [], vals: this.rowValues(r, keys, []) };
     }
     if (!(r.value instanceof Struct) || !r.valueSchema) {
       throw new ConnectException(
@@ -308,32 +321,89 @@ export class JdbcSinkTask extends SinkTask {
       );
     }
     const { keys, values } = this.columnsFor(r);
-    await this.ensureTable(client, table, [...keys, ...values]);
-    const all = [...keys, ...values];
-    const vals = this.rowValues(r, keys, values);
-    const cols = all.map((c) => quoteIdent(c.name)).join(',');
-    const params = all.map((_, i) => `$${i + 1}`).join(',');
-    if (s.insertMode === 'upsert') {
-      if (keys.length === 0) {
-        throw new ConnectException(
-          `Write to table '${quoteIdent(table)}' in UPSERT mode requires key field names to be known, check the primary key configuration`,
+    const signature = [...keys, ...values]
+      .map((c) => `${c.name}:${c.schema?.type ?? c.sqlType ?? ''}:${String(c.schema?.isOptional ?? '')}`)
+      .join('\u0000');
+    return {
+      run: `write\u0000${table}\u0000${keys.length}\u0000${signature}`,
+      table,
+      kind: 'write',
+      keys,
+      values,
+      vals: this.rowValues(r, keys, values),
+    };
+  }
+
+  /** Rows per statement: batch.size, and never more bind parameters than PostgreSQL's 65535. */
+  private chunks(rows: PreparedRow[], width: number): PreparedRow[][] {
+    const size = Math.max(1, Math.min(this.s!.batchSize, Math.floor(65535 / Math.max(1, width))));
+    const out: PreparedRow[][] = [];
+    for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+    return out;
+  }
+
+  private async writeRun(client: pg.Client, rows: PreparedRow[]): Promise<void> {
+    const s = this.s!;
+    const first = rows[0];
+    const { table, keys, values } = first;
+    const t = quoteIdent(table);
+    if (first.kind === 'delete') {
+      const keyList = keys.map((k) => quoteIdent(k.name)).join(', ');
+      for (const chunk of this.chunks(rows, keys.length)) {
+        const tuples = chunk.map(
+          (_, r) => `(${keys.map((__, c) => `$${r * keys.length + c + 1}`).join(', ')})`,
+        );
+        await client.query(
+          `DELETE FROM ${t} WHERE (${keyList}) IN (${tuples.join(', ')})`,
+          chunk.flatMap((r) => r.vals),
         );
       }
-      const conflict = keys.map((k) => quoteIdent(k.name)).join(',');
-      const update =
-        values.length === 0
-          ? 'DO NOTHING'
-          : `DO UPDATE SET ${values.map((c) => `${quoteIdent(c.name)}=EXCLUDED.${quoteIdent(c.name)}`).join(',')}`;
-      await client.query(
-        `INSERT INTO ${quoteIdent(table)} (${cols}) VALUES (${params}) ON CONFLICT (${conflict}) ${update}`,
-        vals,
-      );
-    } else if (s.insertMode === 'update') {
+      return;
+    }
+    const all = [...keys, ...values];
+    await this.ensureTable(client, table, all);
+    const cols = all.map((c) => quoteIdent(c.name)).join(',');
+    if (s.insertMode === 'update') {
+      // UPDATE has no multi-row form without typed VALUES lists: one statement per row, same transaction
       const set = values.map((c, i) => `${quoteIdent(c.name)} = $${keys.length + i + 1}`).join(', ');
       const where = keys.map((k, i) => `${quoteIdent(k.name)} = $${i + 1}`).join(' AND ');
-      await client.query(`UPDATE ${quoteIdent(table)} SET ${set} WHERE ${where}`, vals);
-    } else {
-      await client.query(`INSERT INTO ${quoteIdent(table)}(${cols}) VALUES(${params})`, vals);
+      for (const r of rows) await client.query(`UPDATE ${t} SET ${set} WHERE ${where}`, r.vals);
+      return;
+    }
+    if (s.insertMode === 'upsert' && keys.length === 0) {
+      throw new ConnectException(
+        `Write to table '${t}' in UPSERT mode requires key field names to be known, check the primary key configuration`,
+      );
+    }
+    const valuesSql = (chunk: PreparedRow[]): string =>
+      chunk.map((_, r) => `(${all.map((__, c) => `$${r * all.length + c + 1}`).join(',')})`).join(',');
+    for (const chunk of this.chunks(rows, all.length)) {
+      if (s.insertMode === 'upsert') {
+        // one statement may not touch a row twice: the last record per key wins, as in sequence
+        const byKey = new Map<string, PreparedRow>();
+        for (const r of chunk) {
+          const k = JSON.stringify(r.vals.slice(0, keys.length), (_, v: unknown) =>
+            typeof v === 'bigint' ? v.toString() : v,
+          );
+          byKey.delete(k);
+          byKey.set(k, r);
+        }
+        const unique = [...byKey.values()];
+        const conflict = keys.map((k) => quoteIdent(k.name)).join(',');
+        const update =
+          values.length === 0
+            ? 'DO NOTHING'
+            : `DO UPDATE SET ${values.map((c) => `${quoteIdent(c.name)}=EXCLUDED.${quoteIdent(c.name)}`).join(',')}`;
+        await client.query(
+          `INSERT INTO ${t} (${cols}) VALUES ${valuesSql(unique)} ON CONFLICT (${conflict}) ${update}`,
+          unique.flatMap((r) => r.vals),
+        );
+      } else {
+        await client.query(
+          `INSERT INTO ${t}(${cols}) VALUES${valuesSql(chunk)}`,
+          chunk.flatMap((r) => r.vals),
+        );
+      }
     }
   }
 

@@ -243,10 +243,11 @@ export class JdbcSourceTask extends SourceTask {
       }
       const results: SourceRecord[] = [];
       try {
-        await querier.startQuery(await this.connection());
-        while (results.length < this.batchMaxRows && querier.hasNext()) results.push(querier.nextRecord());
+        await querier.startQuery(await this.connection(), this.batchMaxRows);
+        while (results.length < this.batchMaxRows && (await querier.ensureRow()))
+          results.push(querier.nextRecord());
       } catch (e) {
-        querier.reset(Date.now(), true);
+        await querier.reset(Date.now(), true);
         this.client?.end().catch(() => undefined);
         this.client = null;
         // connection trouble: retry on the next poll (query.retry.attempts -1 = forever); data errors fail the task
@@ -254,7 +255,7 @@ export class JdbcSourceTask extends SourceTask {
         throw e;
       }
       if (!querier.hasNext()) {
-        querier.reset(Date.now(), false);
+        await querier.reset(Date.now(), false);
         this.queue.push(this.queue.shift() as TableQuerier);
       }
       if (results.length === 0) continue;

@@ -54,12 +54,16 @@ function microsToSqlText(micros: bigint): string {
   return `${base}.${sub.toString().padStart(6, '0')}`;
 }
 
+const CURSOR = 'kcl_jdbc_source_cursor';
+
 export class TableQuerier {
   readonly partition: Record<string, string>;
   readonly topic: string;
   lastUpdate = 0;
   private rows: string[][] | null = null;
   private rowIndex = 0;
+  /** The open cursor of the running query (its transaction stays open until the last row is read). */
+  private cursor: { client: pg.Client; fetchSize: number } | null = null;
   private readers: (ColumnReader | null)[] = [];
   private schema: SchemaT | null = null;
   private incrementing: bigint | null;
@@ -166,8 +170,12 @@ export class TableQuerier {
     }
   }
 
-  /** maybeStartQuery: runs the query once per poll interval; rows are then handed out in batches. */
-  async startQuery(client: pg.Client): Promise<void> {
+  /**
+   * maybeStartQuery: runs the query once per poll interval through a cursor, fetching `fetchSize`
+   * rows at a time (batch.max.rows, as the real connector's fetch size), so a big table is never
+   * held in memory whole; rows are then handed out in batches.
+   */
+  async startQuery(client: pg.Client, fetchSize = 1000): Promise<void> {
     if (this.rows !== null) return;
     await this.resolveIncrementingColumn(client);
     await this.resolveInitialTimestamp(client);
@@ -182,7 +190,10 @@ export class TableQuerier {
       if (this.o.mode === 'timestamp') params[1] = microsToSqlText(end);
       else params[0] = microsToSqlText(end);
     }
-    const res = await client.query({ text, values: params, rowMode: 'array' });
+    await client.query('BEGIN');
+    this.cursor = { client, fetchSize: Math.max(1, fetchSize) };
+    await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${text}`, values: params });
+    const res = await this.fetch();
     const cols = await describeResultColumns(client, res.fields);
     const builder = SchemaBuilder.struct();
     if (this.o.table) builder.name(this.o.table.table);
@@ -198,8 +209,36 @@ export class TableQuerier {
     this.committedTimestamp = this.timestampMicros;
   }
 
+  /** The next chunk of the cursor; the cursor (and its transaction) ends with the last chunk. */
+  private async fetch(): Promise<pg.QueryResult> {
+    const c = this.cursor!;
+    const res = await c.client.query({
+      text: `FETCH FORWARD ${c.fetchSize} FROM ${CURSOR}`,
+      rowMode: 'array',
+    });
+    if (res.rows.length < c.fetchSize) await this.closeCursor();
+    return res;
+  }
+
+  private async closeCursor(): Promise<void> {
+    const c = this.cursor;
+    this.cursor = null;
+    // ROLLBACK ends the read-only transaction whether or not a statement in it failed
+    if (c) await c.client.query('ROLLBACK').catch(() => undefined);
+  }
+
+  /** True when a row is ready for nextRecord(), fetching the next chunk when the buffer is used up. */
+  async ensureRow(): Promise<boolean> {
+    if (this.rows === null) return false;
+    if (this.rowIndex < this.rows.length) return true;
+    if (!this.cursor) return false;
+    this.rows = (await this.fetch()).rows as string[][];
+    this.rowIndex = 0;
+    return this.rows.length > 0;
+  }
+
   hasNext(): boolean {
-    return this.rows !== null && this.rowIndex < this.rows.length;
+    return this.rows !== null && (this.rowIndex < this.rows.length || this.cursor !== null);
   }
 
   /** extractRecord(): the next row as a SourceRecord (no key, partition chosen by the producer). */
@@ -272,7 +311,8 @@ export class TableQuerier {
   }
 
   /** reset(now, resetOffset): closes the result set; on failure rewinds to the last committed offset. */
-  reset(now: number, resetOffset: boolean): void {
+  async reset(now: number, resetOffset: boolean): Promise<void> {
+    await this.closeCursor();
     if (resetOffset) {
       this.incrementing = this.committedIncrementing;
       this.timestampMicros = this.committedTimestamp;
