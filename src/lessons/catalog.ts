@@ -8,6 +8,7 @@
  * additions are listed in `changes` and shown to the learner.
  */
 import type { RecordsMode } from '../../protocol/webview/records';
+import { LESSON_EXAMPLES } from '../../runtime/schemas/lesson-examples';
 
 export type ExerciseId = 'jdbc-source' | 'sink' | 'dlq' | 'cdc' | 'smt';
 
@@ -53,6 +54,18 @@ export interface Exercise {
 
 export const LESSONS_FOLDER = 'kafka-connect-lesson';
 
+/** A connector of the lesson, verbatim (runtime/schemas/lesson-examples.ts, checked against the lesson). */
+function lessonExample(file: string): ConnectorJson {
+  const found = LESSON_EXAMPLES.find((x) => x.file === file);
+  if (!found) throw new Error(`lesson example ${file} is missing`);
+  return { name: found.doc.name, config: { ...found.doc.config } };
+}
+
+/** The lesson's config with keys added or replaced (each one listed in the exercise's `changes`). */
+function withAdditions(c: ConnectorJson, additions: Record<string, string>): ConnectorJson {
+  return { name: c.name, config: { ...c.config, ...additions } };
+}
+
 /** The lesson's Exercise 1 SQL (docker exec … psql -U postgres), run in database postgres. */
 export const PRODUCTS_SQL = `CREATE TABLE IF NOT EXISTS products (
   id SERIAL PRIMARY KEY,
@@ -70,35 +83,11 @@ INSERT INTO products (name, price) VALUES
 export const HEADPHONES_SQL = `INSERT INTO products (name, price) VALUES ('Headphones', 149.99);
 `;
 
-/** Exercise 1's connector, exactly test/fixtures/lesson-configs/postgres-products-source.json. */
-export const PRODUCTS_SOURCE: ConnectorJson = {
-  name: 'postgres-products-source',
-  config: {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector',
-    'connection.url': 'jdbc:postgresql://postgres:5432/postgres',
-    'connection.user': 'postgres',
-    'connection.password': 'postgres',
-    'table.whitelist': 'products',
-    mode: 'incrementing',
-    'incrementing.column.name': 'id',
-    'topic.prefix': 'pg-',
-    'tasks.max': '1',
-  },
-};
+/** Exercise 1's connector: the lesson's postgres-products-source.json, unchanged. */
+export const PRODUCTS_SOURCE: ConnectorJson = lessonExample('postgres-products-source.json');
 
-/** Exercise 2 as printed, exactly test/fixtures/lesson-configs/products-elasticsearch-sink.json. */
-export const PRODUCTS_ELASTICSEARCH_SINK: ConnectorJson = {
-  name: 'products-elasticsearch-sink',
-  config: {
-    'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
-    'connection.url': 'http://elasticsearch:9200',
-    topics: 'pg-products',
-    'type.name': '_doc',
-    'key.ignore': 'true',
-    'schema.ignore': 'true',
-    'tasks.max': '1',
-  },
-};
+/** Exercise 2 as printed: the lesson's products-elasticsearch-sink.json, unchanged. */
+export const PRODUCTS_ELASTICSEARCH_SINK: ConnectorJson = lessonExample('products-elasticsearch-sink.json');
 
 /** Exercise 2 without a search engine in the lab: the same topic into Postgres (database warehouse). */
 export const PRODUCTS_JDBC_SINK: ConnectorJson = {
@@ -121,25 +110,14 @@ export const PRODUCTS_JDBC_SINK: ConnectorJson = {
 export const ORDERS_TOPIC = 'orders';
 export const ORDERS_DLQ = 'orders-dlq';
 
-/** Exercise 3: the lesson's orders-sink DLQ settings on a sink that reads JSON orders. */
-export const ORDERS_DLQ_SINK: ConnectorJson = {
-  name: 'orders-sink',
-  config: {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector',
-    'connection.url': 'jdbc:postgresql://postgres:5432/warehouse',
-    'connection.user': 'postgres',
-    'connection.password': 'postgres',
-    topics: ORDERS_TOPIC,
-    'tasks.max': '1',
-    'auto.create': 'true',
-    'errors.tolerance': 'all',
-    'errors.deadletterqueue.topic.name': ORDERS_DLQ,
-    'errors.deadletterqueue.topic.replication.factor': '1',
-    'errors.deadletterqueue.context.headers.enable': 'true',
-    'errors.log.enable': 'true',
-    'errors.log.include.messages': 'true',
-  },
-};
+/** Exercise 3: the lesson's orders-sink.json, made runnable on a one-broker lab (see `changes`). */
+export const ORDERS_DLQ_SINK: ConnectorJson = withAdditions(lessonExample('orders-sink.json'), {
+  'connection.user': 'postgres',
+  'connection.password': 'postgres',
+  'tasks.max': '1',
+  'auto.create': 'true',
+  'errors.deadletterqueue.topic.replication.factor': '1',
+});
 
 const orderSchema = {
   type: 'struct',
@@ -181,24 +159,9 @@ DELETE FROM customers WHERE email = 'jane@example.com';
 `;
 
 /** The lesson's postgres-cdc.json plus topic.prefix (Debezium 2+ names topics by it; required). */
-export const POSTGRES_CDC: ConnectorJson = {
-  name: 'postgres-cdc',
-  config: {
-    'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
-    'database.hostname': 'postgres',
-    'database.port': '5432',
-    'database.user': 'postgres',
-    'database.password': 'postgres',
-    'database.dbname': 'inventory',
-    'database.server.name': 'dbserver1',
-    'topic.prefix': 'dbserver1',
-    'table.include.list': 'public.customers,public.orders',
-    'plugin.name': 'pgoutput',
-    'publication.name': 'dbz_publication',
-    'slot.name': 'debezium',
-    'tasks.max': '1',
-  },
-};
+export const POSTGRES_CDC: ConnectorJson = withAdditions(lessonExample('postgres-cdc.json'), {
+  'topic.prefix': 'dbserver1',
+});
 export const CDC_TOPIC = 'dbserver1.public.customers';
 
 export const SMT_SQL = `CREATE TABLE IF NOT EXISTS orders (
@@ -217,26 +180,12 @@ export const SMT_MORE_SQL = `INSERT INTO orders (customer, ssn, amount) VALUES (
 `;
 
 /** The lesson's orders-source.json (the transforms chain) plus what a JDBC source needs to run. */
-export const ORDERS_SMT_SOURCE: ConnectorJson = {
-  name: 'orders-source',
-  config: {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector',
-    'connection.url': 'jdbc:postgresql://postgres:5432/mydb',
-    'connection.user': 'postgres',
-    'connection.password': 'postgres',
-    'table.whitelist': 'orders',
-    mode: 'incrementing',
-    'incrementing.column.name': 'id',
-    transforms: 'addTimestamp,maskSSN,route',
-    'transforms.addTimestamp.type': 'org.apache.kafka.connect.transforms.InsertField$Value',
-    'transforms.addTimestamp.timestamp.field': 'ingested_at',
-    'transforms.maskSSN.type': 'org.apache.kafka.connect.transforms.MaskField$Value',
-    'transforms.maskSSN.fields': 'ssn',
-    'transforms.route.type': 'org.apache.kafka.connect.transforms.RegexRouter',
-    'transforms.route.regex': '(.*)',
-    'transforms.route.replacement': 'prod-$1',
-  },
-};
+export const ORDERS_SMT_SOURCE: ConnectorJson = withAdditions(lessonExample('orders-source.json'), {
+  'connection.user': 'postgres',
+  'connection.password': 'postgres',
+  mode: 'incrementing',
+  'incrementing.column.name': 'id',
+});
 export const SMT_TOPIC = 'prod-orders';
 
 const start: LessonStep = {
