@@ -106,10 +106,13 @@ export async function waitContainerReady(
   what: string,
   answers: () => Promise<boolean>,
   timeoutMs: number,
+  abandoned: () => boolean = () => false,
 ): Promise<void> {
   const name = containerName(project, service);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    // Another service already failed this up: stop waiting (its error is the one reported).
+    if (abandoned()) return;
     const info = await inspectOrUndefined(docker, name);
     if (!info?.State.Running) {
       const tail = await containerLogTail(docker, name, 20);

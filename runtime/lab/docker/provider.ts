@@ -4,7 +4,7 @@
  * 127.0.0.1; the Connect runtime runs beside them as a process, as with the local provider.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type Docker from 'dockerode';
 import { LabError } from '../errors';
 import { connectAnswers, connectEntry, connectLogFile, startConnect } from '../local/connect';
@@ -35,6 +35,7 @@ import {
   networkName,
   ownedFilter,
   projectName,
+  STATE_DIR_LABEL,
   volumeLabels,
   volumeName,
 } from './project';
@@ -141,7 +142,8 @@ export class DockerProvider implements ClusterProvider {
       postgres: dockerState.postgresImage,
     };
 
-    const startedHere: DockerService[] = [];
+    // Containers found running are left as they were if this up fails; the others are removed.
+    const reused = new Set<DockerService>();
     let connectStarted = false;
     try {
       for (const service of DOCKER_SERVICES) await ensureImage(docker, images[service], service, progress);
@@ -155,35 +157,53 @@ export class DockerProvider implements ClusterProvider {
           () => postgresAnswers(st.ports.postgres, 1000),
         ],
       };
-      await Promise.all(
+      // Both settle before anything is cleaned up, so a failure never races the other's start.
+      let failed = false;
+      const results = await Promise.allSettled(
         DOCKER_SERVICES.map(async (service) => {
-          const outcome = await ensureContainer(
-            docker,
-            {
-              project,
-              stateDir,
-              service,
-              image: images[service],
-              hostPort: st.ports[service],
-              clusterId: st.kafka.clusterId,
-            },
-            isPortFree,
-          );
-          const name = containerName(project, service);
-          if (outcome === 'reused') progress(`${service}: container ${name} already running`);
-          else {
-            startedHere.push(service);
-            progress(
-              `${service}: container ${name} ${outcome === 'created' ? 'created and started' : 'restarted'}`,
+          try {
+            const outcome = await ensureContainer(
+              docker,
+              {
+                project,
+                stateDir,
+                service,
+                image: images[service],
+                hostPort: st.ports[service],
+                clusterId: st.kafka.clusterId,
+              },
+              isPortFree,
             );
+            const name = containerName(project, service);
+            if (outcome === 'reused') {
+              reused.add(service);
+              progress(`${service}: container ${name} already running`);
+            } else {
+              progress(
+                `${service}: container ${name} ${outcome === 'created' ? 'created and started' : 'restarted'}`,
+              );
+            }
+            const [what, answers] = ready[service];
+            await waitContainerReady(
+              docker,
+              project,
+              service,
+              what,
+              answers,
+              opts.readyTimeoutMs,
+              () => failed,
+            );
+            if (!failed)
+              progress(
+                `${service}: ready at ${service === 'kafka' ? bootstrap : `127.0.0.1:${st.ports.postgres}`}`,
+              );
+          } catch (e) {
+            failed = true;
+            throw e;
           }
-          const [what, answers] = ready[service];
-          await waitContainerReady(docker, project, service, what, answers, opts.readyTimeoutMs);
-          progress(
-            `${service}: ready at ${service === 'kafka' ? bootstrap : `127.0.0.1:${st.ports.postgres}`}`,
-          );
         }),
       );
+      for (const r of results) if (r.status === 'rejected') throw r.reason;
       const created = await ensureDatabases(st.ports.postgres);
       if (created.length > 0) progress(`postgres: created databases ${created.join(', ')}`);
       const rec = st.processes.connect;
@@ -217,9 +237,12 @@ export class DockerProvider implements ClusterProvider {
         delete st.processes.connect;
         st.connect.url = null;
       }
-      for (const service of startedHere) {
-        progress(`${service}: stopping after the failed start`);
+      for (const service of DOCKER_SERVICES) {
+        if (reused.has(service)) continue;
         const name = containerName(project, service);
+        const info = await inspectOrUndefined(docker, name).catch(() => undefined);
+        if (!info || info.Config.Labels?.[STATE_DIR_LABEL] !== resolve(stateDir)) continue;
+        progress(`${service}: removing the container after the failed start`);
         await this.saveLog(docker, stateDir, service, name);
         await docker
           .getContainer(name)
@@ -341,7 +364,7 @@ export class DockerProvider implements ClusterProvider {
 
   /** Kafka and PostgreSQL: the live container's output, else what `down` saved. */
   async logs(ctx: ProviderContext, service: ServiceName): Promise<string | undefined> {
-    if (service === 'connect') return undefined;
+    if (service === 'connect' || service === 'search') return undefined;
     const found = inspectStateDir(ctx.stateDir);
     const project = found.kind === 'ours' ? found.state.docker?.project : undefined;
     if (!project) return undefined;
