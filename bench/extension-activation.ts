@@ -39,7 +39,9 @@ require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports
 const t0 = process.hrtime.bigint();
 const ext = require(process.argv[1]);
 const t1 = process.hrtime.bigint();
-const context = { subscriptions: [], secrets: stub(), globalState: stub(), workspaceState: stub(), extensionUri: stub(), extensionPath: '' };
+// Storage locations are file URIs with a real path (code joins paths onto them).
+const dir = (name) => { const p = require('path').join(require('os').tmpdir(), 'kcl-bench-ext-' + name); return { fsPath: p, path: p, scheme: 'file' }; };
+const context = { subscriptions: [], secrets: stub(), globalState: stub(), workspaceState: stub(), extensionUri: stub(), globalStorageUri: dir('storage'), storageUri: dir('workspace-storage'), logUri: dir('log'), extensionPath: '' };
 ext.activate(context);
 const t2 = process.hrtime.bigint();
 process.stdout.write(JSON.stringify({ requireMs: Number(t1 - t0) / 1e6, activateMs: Number(t2 - t1) / 1e6, subscriptions: context.subscriptions.length }));
