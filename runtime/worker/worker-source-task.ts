@@ -19,6 +19,7 @@ import type { RetryWithToleranceOperator } from '../errors/tolerance/index';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
+import { kafkajsHeaderValue } from '../errors/tolerance/null-header';
 
 /** Poll batches that may wait for their acknowledgement at once before polling pauses. */
 const MAX_IN_FLIGHT_BATCHES = 8;
@@ -143,19 +144,23 @@ export class WorkerSourceTask {
     for (const original of records) {
       // AbstractWorkerSourceTask.sendRecords: chain, then convertTransformedRecord (headers, key, value).
       const ctx = new ProcessingContext<SourceRecord>(original);
-      const record = this.d.transformations.apply(original, ctx);
+      // applyStaged/executeStage: a promise only while a RetriableException is retried (timer
+      // backoff, the event loop stays free); awaited before the next record, so the order holds.
+      const chain = this.d.transformations;
+      const t = chain.applyStaged ? chain.applyStaged(original, ctx) : chain.apply(original, ctx);
+      const record = t instanceof Promise ? await t : t;
       if (record === null || ctx.failed()) {
         entries.push({ original, record: null, msg: null, ctx });
         continue;
       }
-      const headers = op.execute(
+      const h = op.executeStage(
         ctx,
         () => {
           const out: IHeaders = {};
           for (const h of record.headers) {
             const bytes = this.d.headerConverter.fromConnectHeader(record.topic, h.key, h.schema, h.value);
             const existing = out[h.key];
-            const v = bytes ?? Buffer.alloc(0);
+            const v = kafkajsHeaderValue(bytes);
             if (existing === undefined) out[h.key] = v;
             else out[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
           }
@@ -164,13 +169,15 @@ export class WorkerSourceTask {
         'HEADER_CONVERTER',
         classes.header,
       );
-      const key = op.execute(
+      const headers = h instanceof Promise ? await h : h;
+      const k = op.executeStage(
         ctx,
         () => this.d.keyConverter.fromConnectData(record.topic, record.headers, record.keySchema, record.key),
         'KEY_CONVERTER',
         classes.key,
       );
-      const value = op.execute(
+      const key = k instanceof Promise ? await k : k;
+      const v = op.executeStage(
         ctx,
         () =>
           this.d.valueConverter.fromConnectData(
@@ -182,6 +189,7 @@ export class WorkerSourceTask {
         'VALUE_CONVERTER',
         classes.value,
       );
+      const value = v instanceof Promise ? await v : v;
       if (ctx.failed() || headers === null) {
         entries.push({ original, record: null, msg: null, ctx });
         continue;
