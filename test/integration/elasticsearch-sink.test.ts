@@ -1,0 +1,419 @@
+/**
+ * The Elasticsearch sink through the REST API of a real runtime process against a real search
+ * engine (the lab's OpenSearch 2.19 node, whose _bulk/index/search API follows Elasticsearch 7):
+ * the lesson's exercise 2 (pg-products → index, key.ignore=true ids), upsert by key, delete on
+ * tombstone, a malformed document per behavior.on.malformed.documents (warn → DLQ + running,
+ * fail → task FAILED), the engine stopped mid-stream (SIGSTOP: retries, then every record indexed
+ * exactly once) and the mapping put from a value schema.
+ * One engine for the whole file.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Admin, Producer } from 'kafkajs';
+import { kafkaClient, pgClient, testCluster, uniqueName } from '../support/cluster';
+import { eventually, http, startRuntimeProcess } from '../support/runtime-process';
+import type { RuntimeProcess } from '../support/runtime-process';
+import { allDocs, searchApi, startSearchEngine } from '../support/search-engine';
+import type { SearchEngine } from '../support/search-engine';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'lesson-configs');
+
+function lesson(file: string): { name: string; config: Record<string, string> } {
+  return JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as {
+    name: string;
+    config: Record<string, string>;
+  };
+}
+
+function jdbcUrl(): string {
+  const u = new URL(testCluster().postgresUrl);
+  return `jdbc:postgresql://${u.hostname}:${u.port}${u.pathname}`;
+}
+
+interface TaskStatus {
+  state: string;
+  trace?: string;
+}
+
+async function task(rt: RuntimeProcess, name: string): Promise<TaskStatus | undefined> {
+  const s = (await http(rt.url, 'GET', `/connectors/${name}/status`)).body as { tasks?: TaskStatus[] };
+  return s.tasks?.[0];
+}
+
+async function running(rt: RuntimeProcess, name: string): Promise<void> {
+  await eventually(
+    async () => {
+      const t = await task(rt, name);
+      if (t?.state === 'FAILED') throw new Error(`task FAILED: ${t.trace}`);
+      return t?.state === 'RUNNING';
+    },
+    90000,
+    `${name} RUNNING`,
+  );
+}
+
+/** Plain JSON values and string keys: what a user producing JSON by hand writes. */
+const JSON_CONVERTERS = {
+  'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+  'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+  'value.converter.schemas.enable': 'false',
+};
+
+void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)', () => {
+  let engine: SearchEngine;
+  let rt: RuntimeProcess;
+  let producer: Producer;
+  let admin: Admin;
+  const kafka = kafkaClient();
+
+  before(async () => {
+    [engine, rt] = await Promise.all([
+      startSearchEngine(),
+      startRuntimeProcess({ offsetFlushIntervalMs: 500 }),
+    ]);
+    producer = kafka.producer();
+    admin = kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    await warmGroupCoordinator();
+  });
+
+  /**
+   * A fresh broker creates __consumer_offsets on the first group request; until its coordinator is
+   * loaded, a join answers NOT_COORDINATOR, which our worker's first sink task does not retry yet
+   * (it fails). One throwaway group joins first so the tests exercise the sink, not that window.
+   */
+  async function warmGroupCoordinator(): Promise<void> {
+    const topic = uniqueName('es_warm');
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    await eventually(
+      async () => {
+        const c = kafka.consumer({ groupId: uniqueName('es_warm') });
+        try {
+          await c.connect();
+          await c.subscribe({ topics: [topic], fromBeginning: true });
+          let joined = false;
+          c.on(c.events.GROUP_JOIN, () => {
+            joined = true;
+          });
+          await c.run({ eachMessage: async () => Promise.resolve() });
+          await eventually(() => joined, 30000, 'warm-up group joined');
+          return true;
+        } finally {
+          await c.disconnect().catch(() => undefined);
+        }
+      },
+      120000,
+      'group coordinator ready',
+    );
+  }
+  after(async () => {
+    await producer?.disconnect().catch(() => undefined);
+    await admin?.disconnect().catch(() => undefined);
+    await rt?.stop();
+    await engine?.dispose();
+  });
+
+  async function topicWith(messages: { key: string | null; value: string | null }[]): Promise<string> {
+    const topic = uniqueName('es_in');
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    if (messages.length > 0) await producer.send({ topic, messages });
+    return topic;
+  }
+
+  async function create(name: string, config: Record<string, string>): Promise<void> {
+    const res = await http(rt.url, 'POST', '/connectors', { name, config });
+    assert.equal(res.status, 201, res.text);
+  }
+
+  void it('exercise 2: every pg-products record is indexed (ids topic+partition+offset), a new row follows', async () => {
+    const table = uniqueName('products');
+    const db = await pgClient('postgres');
+    try {
+      await db.query(
+        `CREATE TABLE ${table} (id SERIAL PRIMARY KEY, name VARCHAR(100), price DECIMAL(10,2), created_at TIMESTAMP DEFAULT NOW())`,
+      );
+      await db.query(
+        `INSERT INTO ${table} (name, price) VALUES ('Laptop', 999.99), ('Phone', 699.99), ('Tablet', 499.99)`,
+      );
+      const source = lesson('postgres-products-source.json');
+      const sourceName = uniqueName(source.name);
+      await create(sourceName, { ...source.config, 'connection.url': jdbcUrl(), 'table.whitelist': table });
+      const sink = lesson('products-elasticsearch-sink.json');
+      const topic = `${source.config['topic.prefix']}${table}`;
+      const sinkName = uniqueName(sink.name);
+      // The lesson's JSON with only the URL pointed at the lab's engine and the per-run topic.
+      await create(sinkName, { ...sink.config, 'connection.url': engine.url, topics: topic });
+      await running(rt, sinkName);
+      const index = topic.toLowerCase();
+      const names = async (): Promise<string[]> =>
+        (await allDocs(engine.url, index)).map((h) => String(h._source.name));
+      await eventually(
+        async () => {
+          const t = await task(rt, sinkName);
+          if (t?.state === 'FAILED') throw new Error(`task FAILED: ${t.trace}`);
+          return (await names()).length === 3;
+        },
+        120000,
+        '3 documents',
+      ).catch((e: Error) => {
+        throw new Error(`${e.message}\nruntime log:\n${rt.stderr().slice(-4000)}`);
+      });
+      const docs = await allDocs(engine.url, index);
+      assert.deepEqual(
+        docs.map((d) => d._id),
+        [0, 1, 2].map((o) => `${topic}+0+${o}`),
+      );
+      assert.deepEqual(await names(), ['Laptop', 'Phone', 'Tablet']);
+      // schema.ignore=true: the value as JsonConverter(schemas.enable=false) writes it (the Decimal as base64 bytes).
+      assert.equal(docs[0]?._source.id, 1);
+      assert.equal(typeof docs[0]?._source.price, 'string');
+      await db.query(`INSERT INTO ${table} (name, price) VALUES ('Headphones', 199.99)`);
+      await eventually(async () => (await names()).includes('Headphones'), 120000, 'Headphones indexed');
+      assert.equal((await names()).length, 4);
+      await http(rt.url, 'DELETE', `/connectors/${sourceName}`);
+      await http(rt.url, 'DELETE', `/connectors/${sinkName}`);
+    } finally {
+      await db.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+      await db.end();
+    }
+  });
+
+  void it('upsert by key merges fields; a tombstone deletes the document (behavior.on.null.values=delete)', async () => {
+    const topic = await topicWith([
+      { key: 'p1', value: JSON.stringify({ name: 'Laptop', price: 999 }) },
+      { key: 'p2', value: JSON.stringify({ name: 'Phone', price: 699 }) },
+      { key: 'p1', value: JSON.stringify({ price: 899 }) },
+    ]);
+    const name = uniqueName('es-upsert');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'false',
+      'schema.ignore': 'true',
+      'write.method': 'upsert',
+      'behavior.on.null.values': 'delete',
+      'read.timeout.ms': '60000',
+      ...JSON_CONVERTERS,
+    });
+    await running(rt, name);
+    await eventually(
+      async () => {
+        const d = await allDocs(engine.url, topic);
+        return d.length === 2 && d[0]?._source.price === 899;
+      },
+      120000,
+      'p1 upserted',
+    );
+    const docs = await allDocs(engine.url, topic);
+    assert.deepEqual(
+      docs.map((d) => [d._id, d._source]),
+      [
+        ['p1', { name: 'Laptop', price: 899 }],
+        ['p2', { name: 'Phone', price: 699 }],
+      ],
+    );
+    await producer.send({ topic, messages: [{ key: 'p2', value: null }] });
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 1, 120000, 'p2 deleted');
+    assert.deepEqual(
+      (await allDocs(engine.url, topic)).map((d) => d._id),
+      ['p1'],
+    );
+    assert.equal((await task(rt, name))?.state, 'RUNNING');
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+  });
+
+  void it('malformed document, behavior.on.malformed.documents=warn: skipped, reported to the DLQ, the rest indexed', async () => {
+    const topic = await topicWith([
+      { key: 'a', value: JSON.stringify({ n: 1 }) },
+      { key: 'b', value: JSON.stringify({ n: 'not a number' }) },
+      { key: 'c', value: JSON.stringify({ n: 3 }) },
+    ]);
+    const dlq = uniqueName('es_dlq');
+    const name = uniqueName('es-warn');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'true',
+      'schema.ignore': 'true',
+      'behavior.on.malformed.documents': 'warn',
+      // one document per bulk request: the mapping (n: long) exists before the bad one arrives
+      'batch.size': '1',
+      'max.in.flight.requests': '1',
+      'read.timeout.ms': '60000',
+      'errors.tolerance': 'all',
+      'errors.deadletterqueue.topic.name': dlq,
+      'errors.deadletterqueue.topic.replication.factor': '1',
+      'errors.deadletterqueue.context.headers.enable': 'true',
+      ...JSON_CONVERTERS,
+    });
+    await running(rt, name);
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 2, 120000, '2 documents');
+    assert.deepEqual(
+      (await allDocs(engine.url, topic)).map((d) => d._source.n),
+      [1, 3],
+    );
+    const consumer = kafka.consumer({ groupId: uniqueName('es_dlq_read') });
+    const seen: { value: string; headers: Record<string, string> }[] = [];
+    await consumer.connect();
+    await eventually(
+      async () => {
+        await consumer.subscribe({ topics: [dlq], fromBeginning: true });
+        return true;
+      },
+      60000,
+      `DLQ topic ${dlq}`,
+    );
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {}))
+          headers[k] = String(Array.isArray(v) ? v[0] : v);
+        seen.push({ value: message.value?.toString('utf8') ?? '', headers });
+        await Promise.resolve();
+      },
+    });
+    try {
+      await eventually(() => seen.length >= 1, 60000, 'DLQ record');
+      assert.equal(seen.length, 1);
+      assert.deepEqual(JSON.parse(seen[0]?.value ?? ''), { n: 'not a number' });
+      assert.equal(seen[0]?.headers['__connect.errors.stage'], 'TASK_PUT');
+      assert.equal(seen[0]?.headers['__connect.errors.topic'], topic);
+      assert.equal(seen[0]?.headers['__connect.errors.offset'], '1');
+      assert.match(
+        seen[0]?.headers['__connect.errors.exception.message'] ?? '',
+        /Indexing failed: .*mapper_parsing_exception/,
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+    assert.equal((await task(rt, name))?.state, 'RUNNING');
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+  });
+
+  void it('malformed document, behavior.on.malformed.documents=fail: the task fails, nothing committed past it', async () => {
+    const topic = await topicWith([
+      { key: 'a', value: JSON.stringify({ n: 1 }) },
+      { key: 'b', value: JSON.stringify({ n: 'not a number' }) },
+    ]);
+    const name = uniqueName('es-fail');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'true',
+      'schema.ignore': 'true',
+      'batch.size': '1',
+      'max.in.flight.requests': '1',
+      'read.timeout.ms': '60000',
+      ...JSON_CONVERTERS,
+    });
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 1, 120000, 'first document');
+    // The failure surfaces at the next put(): give it one more record.
+    await producer.send({ topic, messages: [{ key: 'c', value: JSON.stringify({ n: 3 }) }] });
+    const failed = await eventually(
+      async () => {
+        const t = await task(rt, name);
+        return t?.state === 'FAILED' ? t : undefined;
+      },
+      120000,
+      'task FAILED',
+    );
+    assert.match(failed.trace ?? '', /Indexing record failed\. Please check DLQ topic for errors\./);
+    const offsets = await admin.fetchOffsets({ groupId: `connect-${name}`, topics: [topic] });
+    const committed = Number(offsets[0]?.partitions[0]?.offset ?? -1);
+    assert.ok(committed <= 1, `committed offset ${committed} must not pass the malformed record (offset 1)`);
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+  });
+
+  void it('engine stopped mid-stream (SIGSTOP): bulk requests time out and are retried, then every record is indexed exactly once', async () => {
+    const topic = await topicWith([]);
+    const batch = (from: number, n: number): { key: string; value: string }[] =>
+      Array.from({ length: n }, (_, i) => ({
+        key: `k${from + i}`,
+        value: JSON.stringify({ seq: from + i }),
+      }));
+    await producer.send({ topic, messages: batch(0, 200) });
+    const name = uniqueName('es-outage');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'true',
+      'schema.ignore': 'true',
+      'batch.size': '100',
+      'read.timeout.ms': '5000',
+      // retry long enough to outlive the outage on a loaded machine
+      'max.retries': '40',
+      'retry.backoff.ms': '50',
+      ...JSON_CONVERTERS,
+    });
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 200, 120000, '200 documents');
+    engine.freeze();
+    try {
+      await producer.send({ topic, messages: batch(200, 300) });
+      // The sink cannot get an answer (and retries) while the engine is stopped.
+      await eventually(
+        () => /Failed to execute bulk request due to .*Retrying attempt \(2\//.test(rt.stderr()),
+        120000,
+        'a bulk request retried twice',
+      );
+      assert.equal((await task(rt, name))?.state, 'RUNNING');
+    } finally {
+      engine.thaw();
+    }
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 500, 300000, '500 documents');
+    const docs = await allDocs(engine.url, topic);
+    assert.deepEqual(
+      docs.map((d) => Number(d._source.seq)).sort((a, b) => a - b),
+      Array.from({ length: 500 }, (_, i) => i),
+    );
+    assert.equal(new Set(docs.map((d) => d._id)).size, 500);
+    assert.equal((await task(rt, name))?.state, 'RUNNING');
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+  });
+
+  void it('the index mapping follows the value schema when schema.ignore=false', async () => {
+    const value = (id: number, name: string): string =>
+      JSON.stringify({
+        schema: {
+          type: 'struct',
+          fields: [
+            { field: 'id', type: 'int32', optional: false },
+            { field: 'name', type: 'string', optional: true },
+          ],
+        },
+        payload: { id, name },
+      });
+    const topic = await topicWith([{ key: '1', value: value(1, 'Laptop') }]);
+    const name = uniqueName('es-mapping');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'false',
+      'read.timeout.ms': '60000',
+      'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+      'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+      'value.converter.schemas.enable': 'true',
+    });
+    await eventually(async () => (await allDocs(engine.url, topic)).length === 1, 120000, 'document');
+    const mapping = await searchApi(engine.url, 'GET', `/${topic}/_mapping`);
+    const props = (mapping.body[topic] as { mappings: { properties: Record<string, unknown> } }).mappings
+      .properties;
+    assert.deepEqual(props, {
+      id: { type: 'integer' },
+      name: { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 256 } } },
+    });
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+  });
+});
