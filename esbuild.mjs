@@ -19,6 +19,27 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// kafkajs 2.2.4 (its last release) groups a send's messages per partition by copying the partition's
+// array for every message: quadratic in the batch size, a sixth of the runtime's CPU at 2,000-record
+// source batches. The bundle gets the same grouping in linear time (same result, same order).
+const kafkajsLinearGrouping = {
+  name: 'kafkajs-linear-grouping',
+  setup(build) {
+    build.onLoad({ filter: /kafkajs[\\/]src[\\/]producer[\\/]groupMessagesPerPartition\.js$/ }, () => ({
+      loader: 'js',
+      contents: `module.exports = ({ topic, partitionMetadata, messages, partitioner }) => {
+  const result = {};
+  if (partitionMetadata.length === 0) return result;
+  for (const message of messages) {
+    const partition = partitioner({ topic, partitionMetadata, message });
+    (result[partition] || (result[partition] = [])).push(message);
+  }
+  return result;
+};`,
+    }));
+  },
+};
+
 const webviewEntries = existsSync('webview')
   ? readdirSync('webview', { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
@@ -48,6 +69,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
+    plugins: [kafkajsLinearGrouping],
   }),
 ];
 if (webviewEntries.length > 0) {

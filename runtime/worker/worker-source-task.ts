@@ -24,6 +24,15 @@ import { kafkajsHeaderValue } from '../errors/tolerance/null-header';
 /** Poll batches that may wait for their acknowledgement at once before polling pauses. */
 const MAX_IN_FLIGHT_BATCHES = 8;
 
+/** A source partition as a map key: native JSON when it can (fast), the bigint-aware writer otherwise. */
+function partitionKey(partition: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(partition);
+  } catch {
+    return stringifyJson(partition);
+  }
+}
+
 export interface SourceTaskDeps {
   connector: string;
   taskId: number;
@@ -285,14 +294,18 @@ export class WorkerSourceTask {
     const { connector, taskId } = this.d;
     // Only now (broker acked everything in the batch, or the failure was tolerated) do the source
     // offsets become committable — dropped and skipped records included, as Connect acks them too.
+    // Per source partition only the batch's last offset matters; it is copied once, after the loop.
+    const latest = new Map<string, SourceRecord>();
     for (const e of entries) {
       const r = e.original;
       if (e.record !== null) this.d.statuses.recordTopic(connector, taskId, e.record.topic);
-      if (r.sourcePartition !== null && r.sourceOffset !== null) {
-        const partition = { ...r.sourcePartition };
-        this.pendingOffsets.set(stringifyJson(partition), { partition, offset: { ...r.sourceOffset } });
-      }
-      await this.d.task.commitRecord(r, null);
+      if (r.sourcePartition !== null && r.sourceOffset !== null)
+        latest.set(partitionKey(r.sourcePartition), r);
+      const committed = this.d.task.commitRecord(r, null);
+      if (committed) await committed;
+    }
+    for (const [key, r] of latest) {
+      this.pendingOffsets.set(key, { partition: { ...r.sourcePartition! }, offset: { ...r.sourceOffset! } });
     }
   }
 
