@@ -24,6 +24,39 @@ import { kafkajsHeaderValue } from '../errors/tolerance/null-header';
 /** Poll batches that may wait for their acknowledgement at once before polling pauses. */
 const MAX_IN_FLIGHT_BATCHES = 8;
 
+/** Bytes of records per produce request: well under the broker's default message.max.bytes (1 MiB). */
+const MAX_REQUEST_BYTES = 512 * 1024;
+
+type SizedMessage = { key: Buffer | null; value: Buffer | null; headers?: IHeaders };
+
+/** Splits a poll batch into produce requests of about `limit` bytes, keeping record order. */
+function splitBySize<M extends SizedMessage>(
+  topicMessages: { topic: string; messages: M[] }[],
+  limit: number,
+): { topic: string; messages: M[] }[][] {
+  const parts: { topic: string; messages: M[] }[][] = [];
+  let part: { topic: string; messages: M[] }[] = [];
+  let bytes = 0;
+  for (const { topic, messages } of topicMessages) {
+    let current: M[] = [];
+    part.push({ topic, messages: current });
+    for (const m of messages) {
+      let size = 70 + (m.key?.length ?? 0) + (m.value?.length ?? 0);
+      for (const [k, v] of Object.entries(m.headers ?? {})) size += k.length + String(v ?? '').length;
+      if (bytes > 0 && bytes + size > limit) {
+        parts.push(part);
+        current = [];
+        part = [{ topic, messages: current }];
+        bytes = 0;
+      }
+      current.push(m);
+      bytes += size;
+    }
+  }
+  parts.push(part.filter((t) => t.messages.length > 0));
+  return parts.filter((p) => p.length > 0);
+}
+
 /** A source partition as a map key: native JSON when it can (fast), the bigint-aware writer otherwise. */
 function partitionKey(partition: Record<string, unknown>): string {
   try {
@@ -220,7 +253,11 @@ export class WorkerSourceTask {
       // One send at a time, in poll order: a retried batch (e.g. while an auto-created topic gets its
       // leader) must not be overtaken by the next one. Polling and converting still overlap the send.
       const topicMessages = [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
-      const sent = this.sendChain.then(() => this.producer!.sendBatch({ acks: -1, topicMessages }));
+      // kafkajs sends one request for everything: split so no request exceeds the broker's message.max.bytes
+      const sent = this.sendChain.then(async () => {
+        for (const part of splitBySize(topicMessages, MAX_REQUEST_BYTES))
+          await this.producer!.sendBatch({ acks: -1, topicMessages: part });
+      });
       this.sendChain = sent.then(
         () => undefined,
         () => undefined,

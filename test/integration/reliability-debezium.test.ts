@@ -193,11 +193,15 @@ async function tearDown(s: Scenario | undefined): Promise<void> {
 /** Waits until every update 1..n is in the topic and the topic stopped growing; returns the values. */
 async function collect(s: Scenario, n: number, fromOffset = 0): Promise<ChangeValue[]> {
   const expected = ROWS + n;
-  await waitFor(
-    `${expected} records in ${s.topic}`,
-    300_000,
-    async () => (await topicSize(s.topic)) >= expected,
-  );
+  try {
+    await waitFor(`${expected} records`, 300_000, async () => (await topicSize(s.topic)) >= expected);
+  } catch (e) {
+    // say where it stopped: the task's state and the runtime's last log lines
+    const tail = s.runtime.stderr().split('\n').slice(-15).join('\n');
+    throw new Error(
+      `${(e as Error).message}; ${await topicSize(s.topic)} records in ${s.topic}; task ${await taskState(s.runtime.url, s.name)}; runtime log:\n${tail}`,
+    );
+  }
   for (
     let previous = -1, size = await topicSize(s.topic);
     size !== previous;
