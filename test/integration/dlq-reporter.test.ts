@@ -226,7 +226,7 @@ async function readTopic(kafka: Kafka, topic: string, count: number): Promise<Dl
     await new Promise<void>((res, rej) => {
       const timer = setTimeout(
         () => rej(new Error(`only ${messages.length}/${count} messages on ${topic}`)),
-        30000,
+        90000, // a fresh cluster under load can take long to create __consumer_offsets
       );
       void consumer
         .run({

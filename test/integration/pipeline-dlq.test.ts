@@ -57,10 +57,20 @@ void describe('sink error tolerance and dead letter queue (real broker)', () => 
   });
 
   async function feed(topic: string): Promise<void> {
+    // kafkajs' waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION when the broker is slow to
+    // propagate the new topic (a loaded machine); wait for its leader here instead.
     await admin.createTopics({
       topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
-      waitForLeaders: true,
+      waitForLeaders: false,
     });
+    await eventually(
+      async () => {
+        const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+        return (meta.topics[0]?.partitions[0]?.leader ?? -1) >= 0;
+      },
+      60000,
+      `leader of ${topic}`,
+    );
     await producer.send({
       topic,
       messages: [
