@@ -94,7 +94,11 @@ export function checkRunning(f: ExerciseFacts): CheckItem {
     return fail(
       label,
       `Task ${bad.id} is ${bad.state}${e ? `: ${e.what}` : '.'}`,
-      e ? `${e.next} Then restart the task (Clusters view).` : 'Use "Explain This Failure" on the task.',
+      e
+        ? /restart the task/i.test(e.next)
+          ? e.next
+          : `${e.next} Then restart the task (Clusters view).`
+        : 'Use "Explain This Failure" on the task.',
       e,
     );
   }

@@ -74,10 +74,25 @@ export function connectorFileUri(deps: LessonsDeps, e: Exercise): vscode.Uri {
 async function ensureConnectorFile(deps: LessonsDeps, e: Exercise): Promise<vscode.Uri> {
   const uri = connectorFileUri(deps, e);
   if (!existsSync(uri.fsPath)) {
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(connectorFileText(e.connector), 'utf8'));
+    const text = connectorFileText(e.connector);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    await documentCaughtUp(uri, text);
     deps.ctx.log.info(`lessons: wrote ${uri.fsPath}`);
   }
   return uri;
+}
+
+/**
+ * An editor model of a file that changed on disk catches up a moment later; Deploy reads the
+ * model, so wait for it (a model with unsaved edits is the learner's and is left alone).
+ */
+export async function documentCaughtUp(uri: vscode.Uri, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!doc || doc.isDirty || doc.getText() === text || Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function startLab(deps: LessonsDeps): Promise<void> {
@@ -99,10 +114,19 @@ async function startLab(deps: LessonsDeps): Promise<void> {
   await labAddresses();
 }
 
-async function showAndRunSql(deps: LessonsDeps, sql: SqlStep): Promise<void> {
+/**
+ * Shows the step's SQL as a file of the workspace (kafka-connect-lesson/<exercise>-<step>.sql,
+ * written once, so the learner's edits stay and nothing is left unsaved), then runs what it holds.
+ */
+async function showAndRunSql(deps: LessonsDeps, e: Exercise, step: LessonStep, sql: SqlStep): Promise<void> {
   const lab = await labAddresses();
   const header = `-- Runs in database "${sql.database}" of the lab's PostgreSQL (user postgres).\n`;
-  const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: header + sql.text });
+  const uri = vscode.Uri.joinPath(connectorFileUri(deps, e), '..', `${e.id}-${step.id}.sql`);
+  if (!existsSync(uri.fsPath)) {
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(header + sql.text, 'utf8'));
+    await documentCaughtUp(uri, header + sql.text);
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Active });
   const ok = await deps.ctx.prompts.confirm(
     `Run this SQL in database "${sql.database}" of the lab?`,
@@ -135,7 +159,7 @@ async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown):
       await startLab(deps);
       break;
     case 'runSql':
-      await showAndRunSql(deps, a.sql);
+      await showAndRunSql(deps, e, step, a.sql);
       break;
     case 'openConnectorFile': {
       const uri = await ensureConnectorFile(deps, e);

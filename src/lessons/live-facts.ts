@@ -1,12 +1,13 @@
 /**
  * Gathers what "Check my work" needs from the live lab: the connector status (Connect REST), the
  * records of a topic from the beginning to its current end (kafkajs, a throwaway group that never
- * commits), table rows (pg, the lab's PostgreSQL). No `vscode`: the extension tests use it too.
+ * commits), table rows (pg, the lab's PostgreSQL). No `vscode`. kafkajs and pg come from the
+ * deferred bundle (src/deferred), so activation does not load them.
  */
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
+import type { Kafka } from 'kafkajs';
 import type { ConnectClient } from '../connect-client/connect-client';
+import { deferredModules } from '../deferred/load';
 import type { ExerciseId } from './catalog';
 import { CDC_TOPIC, ORDERS_DLQ, SMT_TOPIC } from './catalog';
 import type { ExerciseFacts, SeenRecord, TopicFacts } from './checks';
@@ -27,6 +28,7 @@ export const FACTS_NEEDED: Record<ExerciseId, { topics: string[]; tables: string
 };
 
 export function kafkaOf(bootstrapServers: string): Kafka {
+  const { Kafka, logLevel } = deferredModules();
   return new Kafka({
     clientId: 'kafka-connect-lab-lessons',
     brokers: bootstrapServers.split(',').map((s) => s.trim()),
@@ -113,7 +115,7 @@ export function databaseUrl(postgresUrl: string, database: string): string {
 
 /** Runs SQL text (one or more statements) in a database of the lab's PostgreSQL. */
 export async function runSql(postgresUrl: string, database: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl(postgresUrl, database) });
+  const client = new (deferredModules().PgClient)({ connectionString: databaseUrl(postgresUrl, database) });
   await client.connect();
   try {
     await client.query(text);
@@ -128,7 +130,7 @@ export async function tableRows(
   qualified: string,
 ): Promise<Record<string, unknown>[] | undefined> {
   const [database, table] = qualified.split('.');
-  const client = new pg.Client({ connectionString: databaseUrl(postgresUrl, database) });
+  const client = new (deferredModules().PgClient)({ connectionString: databaseUrl(postgresUrl, database) });
   await client.connect();
   try {
     const exists = await client.query('SELECT to_regclass($1) AS t', [`public."${table}"`]);

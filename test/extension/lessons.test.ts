@@ -13,6 +13,7 @@ import type { Exercise, ExerciseId } from '../../src/lessons/catalog';
 import { connectorFileText, exerciseById } from '../../src/lessons/catalog';
 import type { CheckItem, CheckReport } from '../../src/lessons/checks';
 import { reportText } from '../../src/lessons/checks';
+import { documentCaughtUp } from '../../src/lessons/lesson-commands';
 import { api, autoPrompts, manifest, waitFor, workspaceDir } from './helpers';
 
 const step = (e: ExerciseId, s: string): Thenable<unknown> =>
@@ -39,7 +40,9 @@ async function writeMistake(e: Exercise, change: Record<string, string | undefin
     else config[k] = v;
   }
   const text = connectorFileText({ name: e.connector.name, config });
-  await vscode.workspace.fs.writeFile(vscode.Uri.file(fileOf(e)), Buffer.from(text, 'utf8'));
+  const uri = vscode.Uri.file(fileOf(e));
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  await documentCaughtUp(uri, text);
 }
 
 /** Starts over: the connector (and its offsets) gone, the file back to the lesson's. */
