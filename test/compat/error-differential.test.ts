@@ -341,7 +341,8 @@ const TOLERATE_ALL_WITH_DLQ = (id: string) => (side: SideName) => ({
 void describe('error handling and DLQ: our runtime vs Kafka Connect 4.4.0', { timeout: 15 * 60_000 }, () => {
   before(async () => {
     [real, ours] = await Promise.all([
-      startRealConnect({ offsetFlushIntervalMs: 1000 }),
+      // Generous start-up bound: on a loaded 2-CPU machine the JVM worker has taken over 2 minutes.
+      startRealConnect({ offsetFlushIntervalMs: 1000, startupTimeoutMs: 300_000 }),
       startOurRuntime({ offsetFlushIntervalMs: 1000 }),
     ]);
     const r = real;
