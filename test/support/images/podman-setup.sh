@@ -10,7 +10,7 @@ log() { printf '[podman] %s\n' "$*" >&2; }
 SOCK=/run/lab-podman.sock
 
 missing=()
-for tool in podman runc debootstrap curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+for tool in podman runc curl; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing with apt: ${missing[*]}"
   apt-get update -qq
