@@ -9,6 +9,8 @@ export type LabCommand =
       provider?: ProviderName;
       detach: boolean;
       connect: boolean;
+      /** --search: the search engine too (present only when given). */
+      search?: boolean;
       json: boolean;
       stateDir?: string;
       kafkaImage?: string;
@@ -23,16 +25,17 @@ export type LabCommand =
 export const USAGE = `Usage: lab <command> [options]
 
 Commands:
-  up      [--provider local|docker|external] [--detach] [--state-dir DIR] [--no-connect] [--json]
+  up      [--provider local|docker|external] [--detach] [--state-dir DIR] [--no-connect] [--search] [--json]
           start Kafka, PostgreSQL (and the Connect runtime when built); without --detach it stays
           in the foreground and stops everything on Ctrl-C. Default provider: the state dir's,
           else docker when a Docker engine answers (DOCKER_HOST or a default socket), else local.
+          --search: also a search engine for the Elasticsearch sink (local: OpenSearch 2.19).
           docker:   [--kafka-image IMG] [--postgres-image IMG]  (apache/kafka:4.4.0, postgres:17)
           external: --bootstrap-servers H:P[,H:P] [--connect-url URL]... [--postgres-url URL]
                     [--connect-user NAME]  (password from $KCL_CONNECT_PASSWORD)
   down    [--purge] [--state-dir DIR]     stop what up started; --purge also deletes the data
   status  [--json] [--state-dir DIR]      addresses and states (JSON: one object on stdout)
-  logs    <kafka|postgres|connect> [--tail N] [--state-dir DIR]
+  logs    <kafka|postgres|connect|search> [--tail N] [--state-dir DIR]
   help
 
 The state dir defaults to $KCL_STATE_DIR, then ~/.local/state/kafka-connect-lab/default.`;
@@ -47,6 +50,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     '--detach',
     '--state-dir',
     '--no-connect',
+    '--search',
     '--json',
     '--kafka-image',
     '--postgres-image',
@@ -147,6 +151,7 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
         ...(provider !== undefined ? { provider: provider as ProviderName } : {}),
         detach: flags.has('--detach'),
         connect: !flags.has('--no-connect'),
+        ...(flags.has('--search') ? { search: true } : {}),
         json: flags.has('--json'),
         ...withDir,
         ...(kafkaImage !== undefined ? { kafkaImage } : {}),

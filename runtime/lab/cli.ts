@@ -67,6 +67,7 @@ async function run(cmd: LabCommand): Promise<number> {
         s = await up({
           ...common,
           connect: cmd.connect,
+          search: cmd.search === true,
           ...(cmd.provider !== undefined ? { provider: cmd.provider } : {}),
           ...(cmd.kafkaImage !== undefined ? { kafkaImage: cmd.kafkaImage } : {}),
           ...(cmd.postgresImage !== undefined ? { postgresImage: cmd.postgresImage } : {}),

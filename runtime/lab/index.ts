@@ -95,6 +95,7 @@ export async function up(opts: UpOptions = {}): Promise<ClusterStatus> {
   const provider = createProvider(name);
   const upOpts: ProviderUpOptions = {
     connect: opts.connect ?? true,
+    search: opts.search ?? false,
     readyTimeoutMs: opts.readyTimeoutMs ?? 90_000,
     ...(opts.kafkaImage !== undefined ? { kafkaImage: opts.kafkaImage } : {}),
     ...(opts.postgresImage !== undefined ? { postgresImage: opts.postgresImage } : {}),

@@ -12,6 +12,8 @@ export interface ProviderContext {
 
 export interface ProviderUpOptions {
   connect: boolean;
+  /** Also the search engine (`up --search`). */
+  search?: boolean;
   readyTimeoutMs: number;
   /** Docker provider: images (default apache/kafka:4.4.0 and postgres:17). */
   kafkaImage?: string;

@@ -30,6 +30,9 @@ export interface LabPorts {
   controller: number;
   postgres: number;
   connect: number;
+  /** The search engine's HTTP and transport ports, picked on the first `up --search`. */
+  search?: number;
+  searchTransport?: number;
 }
 
 export interface LabState {
@@ -42,6 +45,8 @@ export interface LabState {
   /** Where the PostgreSQL data lives (inside the state dir unless the postgres OS user cannot reach it). */
   postgres: { dir: string };
   connect: { url: string | null };
+  /** Where the search engine's node lives (set on the first `up --search`). */
+  search?: { dir: string };
   processes: Partial<Record<ServiceName, ProcessRecord>>;
   /** Docker provider: the compose project and the images of its containers. */
   docker?: DockerState;
@@ -163,7 +168,7 @@ export function parseState(dir: string, text: string): LabState {
   }
   if (!isRecord(processes)) throw corrupt(dir, 'processes missing');
   for (const [name, rec] of Object.entries(processes)) {
-    if (!['kafka', 'postgres', 'connect'].includes(name) || !isProcessRecord(rec)) {
+    if (!['kafka', 'postgres', 'connect', 'search'].includes(name) || !isProcessRecord(rec)) {
       throw corrupt(dir, `process entry ${JSON.stringify(name)} invalid`);
     }
   }

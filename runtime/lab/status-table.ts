@@ -7,6 +7,7 @@ export function formatStatusTable(s: ClusterStatus): string {
     ['kafka', s.kafka.state, s.kafka.bootstrapServers ?? '-'],
     ['postgres', s.postgres.state, s.postgres.url ?? '-'],
     ['connect', s.connect.state, s.connect.url ?? '-'],
+    ...(s.search ? [['search', s.search.state, s.search.url ?? '-'] as [string, string, string]] : []),
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

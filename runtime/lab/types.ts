@@ -3,7 +3,7 @@
 export const PROVIDER_NAMES = ['local', 'docker', 'external'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
-export const SERVICE_NAMES = ['kafka', 'postgres', 'connect'] as const;
+export const SERVICE_NAMES = ['kafka', 'postgres', 'connect', 'search'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /**
@@ -19,6 +19,8 @@ export interface ClusterStatus {
   postgres: { url: string | null; state: ServiceState };
   /** `urls`: every Connect REST URL of an external cluster (`url` is the first). */
   connect: { url: string | null; state: ServiceState; urls?: string[] };
+  /** The search engine (`up --search`; local provider: OpenSearch 2.19); absent when not offered. */
+  search?: { url: string | null; state: ServiceState };
 }
 
 /** An existing cluster for the external provider. */
@@ -56,6 +58,8 @@ export interface UpOptions extends CommonOptions {
   external?: ExternalClusterOptions;
   /** Start the Connect runtime too when this build has one (default true). */
   connect?: boolean;
+  /** Start the search engine too (local provider: OpenSearch 2.19 on 127.0.0.1; default false). */
+  search?: boolean;
   /** Upper bound for each service to become ready (default 90 s). */
   readyTimeoutMs?: number;
 }

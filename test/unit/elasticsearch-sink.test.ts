@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SinkRecord } from '../../runtime/api/records';
+import { parseLabArgs } from '../../runtime/lab/cli-args';
+import { formatStatusTable } from '../../runtime/lab/status-table';
 import { BigDecimal, Decimal, SchemaBuilder, Struct } from '../../runtime/data/index';
 import type { Schema } from '../../runtime/data/index';
 import {
@@ -319,5 +321,26 @@ void describe('retries and offsets', () => {
         [1, 6n],
       ],
     );
+  });
+});
+
+void describe('lab: the search engine service', () => {
+  void it('up --search asks for it; logs accept search; status shows its row', () => {
+    assert.deepEqual(parseLabArgs(['up', '--provider', 'local', '--search']), {
+      command: 'up',
+      provider: 'local',
+      detach: false,
+      connect: true,
+      search: true,
+      json: false,
+    });
+    assert.deepEqual(parseLabArgs(['logs', 'search']), { command: 'logs', service: 'search' });
+    const table = formatStatusTable({
+      kafka: { bootstrapServers: '127.0.0.1:1', state: 'running' },
+      postgres: { url: null, state: 'running' },
+      connect: { url: null, state: 'stopped' },
+      search: { url: 'http://127.0.0.1:2', state: 'running' },
+    });
+    assert.match(table.split('\n').at(-1) ?? '', /^search\s+running\s+http:\/\/127\.0\.0\.1:2$/);
   });
 });

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { ErrantRecordReporter } from '../../api/connector';
 import type { SinkRecord } from '../../api/records';
+import { labHosts } from '../../net/lab-hosts';
 import { ConnectException } from '../../data/errors';
 import type { BulkAction } from './data-converter';
 import type { ElasticsearchSettings } from './settings';
@@ -145,7 +146,10 @@ export class BulkClient {
     okStatuses: number[],
   ): Promise<{ status: number; text: string }> {
     const urls = this.s.connectionUrls;
-    const base = (urls[this.nextUrl++ % urls.length] ?? '').replace(/\/+$/, '');
+    // Lab only: the lesson's http://elasticsearch:9200 → the lab's engine (runtime/net/lab-hosts.ts).
+    const base = labHosts()
+      .url(urls[this.nextUrl++ % urls.length] ?? '')
+      .replace(/\/+$/, '');
     const headers: Record<string, string> = {};
     if (this.auth) headers.authorization = this.auth;
     let payload: string | Buffer | undefined = body;
@@ -264,7 +268,7 @@ export class BulkClient {
     let n = 0;
     let bytes = 0;
     while (n < this.pending.length && n < this.s.batchSize) {
-      const b = Buffer.byteLength((this.pending[n]).lines);
+      const b = Buffer.byteLength(this.pending[n].lines);
       if (n > 0 && this.s.bulkSizeBytes !== -1 && bytes + b > this.s.bulkSizeBytes) break;
       bytes += b;
       n++;

@@ -196,15 +196,20 @@ export async function runOpenSearch(opts: {
   transportPort: number;
   readyTimeoutMs: number;
   progress: ProgressSink;
+  /** The node's folder (default: openSearchDirFor the state dir). */
+  dir?: string;
+  /** Called as soon as the process exists (before it is ready), e.g. to record it. */
+  onStarted?: (rec: ProcessRecord) => void;
 }): Promise<RunningOpenSearch> {
   const user = openSearchUser();
   const home = homeReadableBy(await resolveOpenSearchHome(opts.env, opts.mvn, opts.progress), user);
   mkdirSync(join(opts.stateDir, 'logs'), { recursive: true });
-  const paths = openSearchPaths(opts.stateDir, openSearchDirFor(opts.stateDir, user));
+  const paths = openSearchPaths(opts.stateDir, opts.dir ?? openSearchDirFor(opts.stateDir, user));
   writeOpenSearchConfig(opts.stateDir, paths, opts.httpPort, opts.transportPort, user);
   const url = `http://127.0.0.1:${opts.httpPort}`;
   opts.progress(`search: starting OpenSearch on ${url}`);
   const rec = startOpenSearch(opts.java, home, paths, user);
+  opts.onStarted?.(rec);
   const stop = async (): Promise<void> => {
     await stopProcess(rec, 'SIGTERM', 20000, 'search');
   };

@@ -25,6 +25,14 @@ import {
 import { shareCdsArchive } from './kafka-cds';
 import { checkKafkaHome, kafkaJarsNeedResolution, resolveKafkaJars } from './kafka-jars';
 import {
+  openSearchAnswers,
+  openSearchDirFor,
+  openSearchUser,
+  ownsOpenSearchDir,
+  runOpenSearch,
+} from './opensearch';
+import { openSearchJarsNeedResolution } from './opensearch-home';
+import {
   ensureDatabases,
   initPostgres,
   ownsPostgresDir,
@@ -53,7 +61,12 @@ async function pickPorts(): Promise<LabPorts> {
 }
 
 /** Each remembered port of a service that is not running must be free (or someone else has it). */
-async function checkPortsFree(stateDir: string, state: LabState, withConnect: boolean): Promise<void> {
+async function checkPortsFree(
+  stateDir: string,
+  state: LabState,
+  withConnect: boolean,
+  withSearch = false,
+): Promise<void> {
   const wanted: [string, number, ServiceName][] = [];
   if (!running(state, 'kafka')) {
     wanted.push(
@@ -63,6 +76,11 @@ async function checkPortsFree(stateDir: string, state: LabState, withConnect: bo
   }
   if (!running(state, 'postgres')) wanted.push(['PostgreSQL', state.ports.postgres, 'postgres']);
   if (withConnect && !running(state, 'connect')) wanted.push(['Connect', state.ports.connect, 'connect']);
+  if (withSearch && !running(state, 'search') && state.ports.search !== undefined) {
+    wanted.push(['the search engine', state.ports.search, 'search']);
+    if (state.ports.searchTransport !== undefined)
+      wanted.push(['the search engine transport', state.ports.searchTransport, 'search']);
+  }
   for (const [what, port] of wanted) {
     if (!(await isPortFree(port))) {
       throw new LabError(
@@ -78,18 +96,25 @@ async function checkPortsFree(stateDir: string, state: LabState, withConnect: bo
 export class LocalProvider implements ClusterProvider {
   readonly name = 'local' as const;
 
-  async up(ctx: ProviderContext, opts: { connect: boolean; readyTimeoutMs: number }): Promise<ClusterStatus> {
+  async up(
+    ctx: ProviderContext,
+    opts: { connect: boolean; search?: boolean; readyTimeoutMs: number },
+  ): Promise<ClusterStatus> {
     const { stateDir, env, progress } = ctx;
     const found = inspectStateDir(stateDir);
     let state = found.kind === 'ours' ? found.state : undefined;
     const launch = opts.connect ? connectEntry() : undefined;
 
     const kafkaUp = state ? running(state, 'kafka') : undefined;
-    const tools: Toolchain = checkPrerequisites(env, !kafkaUp && kafkaJarsNeedResolution(env));
+    const searchUp = state ? running(state, 'search') : undefined;
+    const needMaven =
+      (!kafkaUp && kafkaJarsNeedResolution(env)) ||
+      (opts.search === true && !searchUp && openSearchJarsNeedResolution(env));
+    const tools: Toolchain = checkPrerequisites(env, needMaven);
     if (!kafkaUp) checkKafkaHome(env);
 
     if (state) {
-      await checkPortsFree(stateDir, state, launch !== undefined);
+      await checkPortsFree(stateDir, state, launch !== undefined, opts.search === true);
     } else {
       const ports = await pickPorts();
       state = {
@@ -119,6 +144,7 @@ export class LocalProvider implements ClusterProvider {
       const results = await Promise.allSettled([
         this.upKafka(ctx, st, tools, opts, save, startedHere),
         this.upPostgres(ctx, st, tools, opts, save, startedHere),
+        ...(opts.search === true ? [this.upSearch(ctx, st, tools, opts, save, startedHere)] : []),
       ]);
       for (const r of results) if (r.status === 'rejected') throw r.reason;
       const created = await ensureDatabases(st.ports.postgres);
@@ -140,6 +166,9 @@ export class LocalProvider implements ClusterProvider {
             labHostsEnv({
               postgres: { host: '127.0.0.1', port: st.ports.postgres },
               kafka: { host: '127.0.0.1', port: st.ports.kafka },
+              ...(st.ports.search !== undefined
+                ? { elasticsearch: { host: '127.0.0.1', port: st.ports.search } }
+                : {}),
             }),
           );
           st.processes.connect = started.rec;
@@ -220,6 +249,49 @@ export class LocalProvider implements ClusterProvider {
     progress(`postgres: ready on 127.0.0.1:${st.ports.postgres}`);
   }
 
+  /** OpenSearch 2.19 (docs/elasticsearch-sink.md): its ports and node dir are remembered on first use. */
+  private async upSearch(
+    ctx: ProviderContext,
+    st: LabState,
+    tools: Toolchain,
+    opts: { readyTimeoutMs: number },
+    save: () => void,
+    startedHere: [ServiceName, ProcessRecord][],
+  ): Promise<void> {
+    const { stateDir, env, progress } = ctx;
+    if (running(st, 'search') && st.ports.search !== undefined) {
+      progress(`search: already running at http://127.0.0.1:${st.ports.search}`);
+      return;
+    }
+    if (st.ports.search === undefined || st.ports.searchTransport === undefined) {
+      const used = new Set([st.ports.kafka, st.ports.controller, st.ports.postgres, st.ports.connect]);
+      st.ports.search = await pickFreePort(used);
+      used.add(st.ports.search);
+      st.ports.searchTransport = await pickFreePort(used);
+    }
+    st.search ??= { dir: openSearchDirFor(stateDir, openSearchUser()) };
+    save();
+    const node = await runOpenSearch({
+      stateDir,
+      java: tools.java,
+      mvn: tools.mvn,
+      env,
+      httpPort: st.ports.search,
+      transportPort: st.ports.searchTransport,
+      // OpenSearch takes longer than Kafka to start, the more so on a busy machine.
+      readyTimeoutMs: Math.max(opts.readyTimeoutMs, 240000),
+      progress,
+      dir: st.search.dir,
+      onStarted: (rec) => {
+        st.processes.search = rec;
+        startedHere.push(['search', rec]);
+        save();
+      },
+    });
+    st.processes.search = node.rec;
+    save();
+  }
+
   async down(ctx: ProviderContext, opts: { purge: boolean }): Promise<void> {
     const { stateDir, progress } = ctx;
     const found = inspectStateDir(stateDir);
@@ -239,7 +311,11 @@ export class LocalProvider implements ClusterProvider {
     // Connect first: it is a client of Kafka. PostgreSQL's SIGINT is its "fast" shutdown.
     await stop('connect', 'SIGTERM', 15000);
     st.connect.url = null;
-    await Promise.all([stop('kafka', 'SIGTERM', 30000), stop('postgres', 'SIGINT', 30000)]);
+    await Promise.all([
+      stop('kafka', 'SIGTERM', 30000),
+      stop('postgres', 'SIGINT', 30000),
+      stop('search', 'SIGTERM', 30000),
+    ]);
     writeState(stateDir, st);
     shareCdsArchive(ctx.env, kafkaPaths(stateDir).dir);
     if (opts.purge) {
@@ -249,6 +325,10 @@ export class LocalProvider implements ClusterProvider {
         ownsPostgresDir(stateDir, st.postgres.dir)
       ) {
         rmSync(st.postgres.dir, { recursive: true, force: true });
+      }
+      const searchDir = st.search?.dir;
+      if (searchDir && !searchDir.startsWith(stateDir) && ownsOpenSearchDir(stateDir, searchDir)) {
+        rmSync(searchDir, { recursive: true, force: true });
       }
       rmSync(stateDir, { recursive: true, force: true });
       progress(`lab: purged ${stateDir}`);
@@ -272,12 +352,16 @@ export class LocalProvider implements ClusterProvider {
       return (await answers()) ? 'running' : 'unresponsive';
     };
     const connectUrl = st.connect.url;
-    const [kafka, postgres, connect] = await Promise.all([
+    const searchUrl = st.ports.search !== undefined ? `http://127.0.0.1:${st.ports.search}` : null;
+    const [kafka, postgres, connect, search] = await Promise.all([
       probe('kafka', () => kafkaAnswers(bootstrap, 3000)),
       probe('postgres', () => postgresAnswers(st.ports.postgres, 3000)),
       connectUrl
         ? probe('connect', () => connectAnswers(connectUrl, 3000))
         : Promise.resolve<ServiceState>('stopped'),
+      searchUrl
+        ? probe('search', () => openSearchAnswers(searchUrl, 3000))
+        : Promise.resolve<ServiceState>('absent'),
     ]);
     const connectLive = connect === 'running' || connect === 'unresponsive';
     return {
@@ -287,6 +371,7 @@ export class LocalProvider implements ClusterProvider {
       connect: connectLive
         ? { url: connectUrl, state: connect }
         : { url: null, state: launchable ? 'stopped' : 'absent' },
+      search: { url: searchUrl, state: search },
     };
   }
 
