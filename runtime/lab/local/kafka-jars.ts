@@ -42,7 +42,8 @@ export interface KafkaJars {
   resolvedMs?: number;
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+/** Runs a command (Maven) to its end, stdout and stderr collected together. */
+export function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../errors';
 import { cacheRoot, productRoot } from '../paths';
 import type { OsUser } from '../prerequisites';
 import type { ProgressSink } from '../types';
+import { run } from './kafka-jars';
 import { traversableBy } from './postgres';
 
 export const OPENSEARCH_VERSION = '2.19.6';
@@ -44,17 +44,6 @@ export function openSearchHomeCache(env: NodeJS.ProcessEnv): string {
 /** True when the jars still have to be fetched (so mvn is needed). */
 export function openSearchJarsNeedResolution(env: NodeJS.ProcessEnv): boolean {
   return !existsSync(join(openSearchHomeCache(env), COMPLETE_MARKER));
-}
-
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (b: Buffer) => (output += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (output += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
 }
 
 /**
