@@ -38,7 +38,9 @@ void test(
     const steps = restScenario();
 
     const startReal = async (): Promise<RealConnectWorker> => {
-      const real = await startRealConnect();
+      // A loaded machine can take minutes to start the JVM worker: KCL_REAL_CONNECT_STARTUP_MS allows more.
+      const startupTimeoutMs = Number(process.env.KCL_REAL_CONNECT_STARTUP_MS ?? 120_000);
+      const real = await startRealConnect({ startupTimeoutMs });
       stops.push(real.stop);
       return real;
     };
