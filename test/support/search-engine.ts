@@ -42,13 +42,24 @@ export async function startSearchEngine(readyTimeoutMs = 300000): Promise<Search
     });
   };
   await start();
+  // The node runs detached: if the test process ends without dispose() (a timeout), do not leave it.
+  process.once('exit', () => {
+    const pid = node?.rec.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(pid, 'SIGCONT');
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  });
   const stop = async (): Promise<void> => {
     const n = node;
     node = null;
     await n?.stop();
   };
   const signal = (sig: NodeJS.Signals): void => {
-    const pid = (node)?.rec.pid;
+    const pid = node?.rec.pid;
     if (pid !== undefined) process.kill(pid, sig);
   };
   return {
@@ -58,7 +69,7 @@ export async function startSearchEngine(readyTimeoutMs = 300000): Promise<Search
     freeze: () => signal('SIGSTOP'),
     thaw: () => signal('SIGCONT'),
     dispose: async () => {
-      const dir = (node)?.paths.dir;
+      const dir = node?.paths.dir;
       await stop();
       rmSync(stateDir, { recursive: true, force: true });
       if (dir && !dir.startsWith(stateDir)) rmSync(dir, { recursive: true, force: true });
