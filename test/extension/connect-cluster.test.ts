@@ -1,13 +1,14 @@
 /**
  * The extension driving a real Kafka Connect cluster (the real Connect 4.4.0 worker or our
  * runtime, whichever the launcher started): deploy from workspace files, see states in the tree
- * and the CodeLens, pause/resume, recover a failed task, offsets, delete.
+ * and the CodeLens, the status-bar quick pick, pause/resume, recover a failed task, restart one task,
+ * offsets (reset, and the interactive alter flow), delete.
  */
 import * as assert from 'node:assert/strict';
-import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { KafkaConnectLabApi } from '../../src/extension';
-import { api, autoPrompts, codeLensTitles, manifest, openFile, waitFor } from './helpers';
+import { api, autoPrompts, codeLensTitles, commandError, manifest, openFile, waitFor } from './helpers';
 import type { TestManifest } from './helpers';
 
 describe('Kafka Connect Lab against a real Connect cluster', function () {
@@ -63,6 +64,30 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     const sources = groups.find((g) => g.kind === 'plugin-group' && g.type === 'source');
     const classes = sources?.kind === 'plugin-group' ? sources.plugins.map((p) => p.class) : [];
     assert.ok(classes.includes('org.apache.kafka.connect.file.FileStreamSourceConnector'), classes.join(','));
+  });
+
+  it('the status bar action (kafkaConnectLab.clusterActions) offers the cluster actions in a quick pick and runs the pick', async () => {
+    const offered: string[] = [];
+    const before = lab.store.snapshot(clusterId)?.loadedAt ?? 0;
+    lab.setPrompts({
+      ...autoPrompts(),
+      pick: (items, placeHolder) => {
+        offered.push(placeHolder, ...items.map((i) => i.label));
+        return Promise.resolve(items.find((i) => /Refresh/.test(i.label)));
+      },
+    });
+    try {
+      await vscode.commands.executeCommand('kafkaConnectLab.clusterActions');
+    } finally {
+      lab.setPrompts(autoPrompts());
+    }
+    assert.match(offered[0], /^Local cluster: /);
+    for (const action of ['Local Cluster', 'Deploy Connector', 'Refresh', 'Store Secret', 'Show Logs'])
+      assert.ok(
+        offered.some((l) => l.includes(action)),
+        `${action} in ${offered.join(' | ')}`,
+      );
+    await waitFor('the picked Refresh ran', () => (lab.store.snapshot(clusterId)?.loadedAt ?? 0) > before);
   });
 
   it('deploys the FileStream source from its workspace file ({name, config} shape) and shows it RUNNING', async () => {
@@ -180,6 +205,20 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     });
   });
 
+  it('"Restart task" restarts that one task: it re-opens its file (FAILED on a directory, RUNNING again on a file)', async () => {
+    const task = { clusterId, connector: m.sinkName, task: 0 };
+    const taskState = () => lab.store.connector(clusterId, m.sinkName)?.status?.tasks[0]?.state;
+    rmSync(m.sinkOutput, { force: true });
+    mkdirSync(m.sinkOutput);
+    await vscode.commands.executeCommand('kafkaConnectLab.restartTask', task);
+    await waitFor('task 0 FAILED after its restart', () => taskState() === 'FAILED', 30_000);
+    rmSync(m.sinkOutput, { recursive: true });
+    await vscode.commands.executeCommand('kafkaConnectLab.restartTask', task);
+    await waitFor('task 0 RUNNING after the second restart', () => taskState() === 'RUNNING', 30_000);
+    const err = await commandError('kafkaConnectLab.restartTask', { clusterId, connector: m.sinkName });
+    assert.match(String(err), /Restart Task needs a task/);
+  });
+
   it('shows offsets, explains the STOPPED rule, stops first and resets', async () => {
     const ref = { clusterId, connector: m.sourceName };
     const offsets = await vscode.commands.executeCommand<{
@@ -202,6 +241,45 @@ describe('Kafka Connect Lab against a real Connect cluster', function () {
     );
     await waitFor('STOPPED', () => state(m.sourceName)?.startsWith('STOPPED'));
     lab.setPrompts(autoPrompts());
+  });
+
+  it('alters offsets interactively: current offsets open in an editor, the edited document is applied after stopping', async () => {
+    const ref = { clusterId, connector: m.sourceName };
+    await vscode.commands.executeCommand('kafkaConnectLab.resumeConnector', ref);
+    await waitFor('RUNNING', () => state(m.sourceName) === 'RUNNING · 1/1 task', 30_000);
+    await openFile(m.files.source);
+    // 1. No offsets document active: the current offsets open in a new editor to edit.
+    assert.equal(await vscode.commands.executeCommand('kafkaConnectLab.alterOffsets', ref), undefined);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.languageId === 'json', 'an offsets editor opened');
+    assert.ok(Array.isArray((JSON.parse(editor.document.getText()) as { offsets: unknown }).offsets));
+    // 2. The user edits it: skip the first line of the input file.
+    const edited = {
+      offsets: [{ partition: { filename: m.sourceInput }, offset: { position: 'first line\n'.length } }],
+    };
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), JSON.stringify(edited, null, 2)),
+    );
+    // 3. Run it again with that editor active: the STOPPED rule is explained, it stops, then PATCHes.
+    const prompts = autoPrompts();
+    lab.setPrompts(prompts);
+    const result = await vscode.commands.executeCommand<{ message: string }>(
+      'kafkaConnectLab.alterOffsets',
+      ref,
+    );
+    lab.setPrompts(autoPrompts());
+    assert.match(result.message, /altered successfully/);
+    assert.ok(
+      prompts.asked.some((q) => /Stop it to alter/.test(q)),
+      `asked: ${prompts.asked.join(' / ')}`,
+    );
+    const client = lab.store.target(clusterId)?.client;
+    const now = await client?.offsets(m.sourceName);
+    assert.deepEqual(now?.offsets.find((o) => o.partition.filename === m.sourceInput)?.offset, {
+      position: 'first line\n'.length,
+    });
+    await vscode.commands.executeCommand('kafkaConnectLab.resumeConnector', ref);
+    await waitFor('RUNNING after alter', () => state(m.sourceName) === 'RUNNING · 1/1 task', 30_000);
   });
 
   it('resolves ${secret:NAME} at deploy time and masks it in the running config view', async () => {

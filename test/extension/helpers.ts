@@ -17,7 +17,9 @@ export interface TestManifest {
   sourceInput: string;
   sinkOutput: string;
   /** Set when the launcher lets the suite drive the local lab (runtime/lab) in this state dir. */
-  lab?: { stateDir: string; owned: boolean };
+  lab?: { stateDir: string; owned: boolean; ownStateDir?: string };
+  /** The same real Connect worker's HTTPS listener (private CA, client certificate required). */
+  tls?: { url: string; ca: string; cert: string; key: string };
   files: {
     source: string;
     sink: string;

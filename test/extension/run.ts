@@ -34,6 +34,8 @@ import type { RealConnectWorker } from '../support/real-connect';
 import { freePort, startRealConnect } from '../support/real-connect';
 import { OUT_DIR, REPO_ROOT, buildExtensionTests } from './build';
 import type { ExtensionTestResult } from './index';
+import type { TestManifest } from './helpers';
+import { httpsListenerProperties, makeTlsMaterial } from './tls-material';
 import { runLessonsUi } from './lessons-ui.test-driver';
 import { runUiChecks } from './ui.test-driver';
 import { prepareWorkspace } from './workspace';
@@ -62,7 +64,8 @@ export interface ExtensionSuiteResult {
   resultsDir: string;
 }
 
-const RUN_TIMEOUT_MS = 10 * 60_000;
+// Generous: the in-host mocha run (all suites, lessons included) takes 10+ min on a loaded 2-CPU machine.
+const RUN_TIMEOUT_MS = 30 * 60_000;
 
 export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promise<ExtensionSuiteResult> {
   const resultsDir = opts.resultsDir ?? join(REPO_ROOT, 'test-results', 'extension');
@@ -81,22 +84,36 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
   let server: CodeServer | undefined;
   let labStateDir: string | undefined;
   let labOwned = false;
+  let tls: TestManifest['tls'];
   const result: ExtensionSuiteResult = { passed: 0, failed: 0, pending: 0, failures: [], resultsDir };
   try {
     let connectUrl = opts.connectUrl ?? process.env.KCL_EXT_CONNECT_URL;
     if (!connectUrl) {
-      log('extension suite: starting the real Kafka Connect 4.4.0 worker');
+      log('extension suite: starting the real Kafka Connect 4.4.0 worker (http + https with client auth)');
+      const restPort = await freePort();
+      const httpsPort = await freePort();
+      const material = makeTlsMaterial(join(work, 'tls'));
       worker = await startRealConnect({
         bootstrapServers: opts.bootstrapServers ?? process.env.KCL_BOOTSTRAP_SERVERS ?? '127.0.0.1:19092',
         jvmProfile: 'fast',
         workDir: join(work, 'connect'),
+        restPort,
+        workerProperties: httpsListenerProperties(`http://127.0.0.1:${restPort}`, httpsPort, material),
       });
       connectUrl = worker.url;
+      tls = {
+        url: `https://127.0.0.1:${httpsPort}`,
+        ca: material.ca,
+        cert: material.cert,
+        key: material.key,
+      };
     }
     const suffix = randomBytes(4).toString('hex');
     const ws = join(work, 'ws');
     // freePort() closes its probe socket, so nothing listens there afterwards.
     const manifest = prepareWorkspace(ws, connectUrl, suffix, `http://127.0.0.1:${await freePort()}`);
+    if (tls) manifest.tls = tls;
+    writeFileSync(join(ws, '.kcl-test.json'), JSON.stringify(manifest, null, 2));
     const env: NodeJS.ProcessEnv = {};
     if (opts.lab ?? process.env.KCL_EXT_LAB !== '0') {
       // test/run.ts exports its cluster's state dir as KCL_LAB_STATE_DIR.
@@ -104,7 +121,8 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       labStateDir = shared ?? join(work, 'lab-state');
       labOwned = shared === undefined;
       env.KCL_STATE_DIR = labStateDir;
-      manifest.lab = { stateDir: labStateDir, owned: labOwned };
+      // With the shared cluster, the Stop Local Cluster test starts and stops a lab of its own here.
+      manifest.lab = { stateDir: labStateDir, owned: labOwned, ownStateDir: join(work, 'own-lab') };
       writeFileSync(join(ws, '.kcl-test.json'), JSON.stringify(manifest, null, 2));
     }
     const resultsFile = join(work, 'mocha-results.json');
@@ -201,10 +219,11 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       copyFileSync(worker.logFile, join(resultsDir, 'real-connect.log'));
       await worker.stop();
     }
-    if (labStateDir && labOwned) {
-      // Whatever the suite left running in its own state dir (a failed test may skip the stop).
+    // Whatever the suite left running in its own state dirs (a failed or killed test may skip the stop).
+    for (const dir of [labOwned ? labStateDir : undefined, join(work, 'own-lab')]) {
+      if (!dir || !existsSync(join(dir, 'lab-state.json'))) continue;
       const lab = await import('../../runtime/lab/index.js');
-      await lab.down({ stateDir: labStateDir }).catch((err: unknown) => log(`lab down: ${String(err)}`));
+      await lab.down({ stateDir: dir }).catch((err: unknown) => log(`lab down: ${String(err)}`));
     }
     fullLog.end();
     if (result.failed === 0) rmSync(work, { recursive: true, force: true });
