@@ -286,14 +286,13 @@ export function preProcessValue(
   switch (schema.type) {
     case 'ARRAY': {
       const es = schema.valueSchema as Schema;
-      const nes = (newSchema?.valueSchema ?? null);
+      const nes = newSchema?.valueSchema ?? null;
       return (value as unknown[]).map((v) => preProcessValue(s, v, es, nes));
     }
     case 'MAP': {
       const ks = schema.keySchema as Schema;
       const vs = schema.valueSchema as Schema;
-      const entries =
-        value instanceof Map ? [...(value as Map<unknown, unknown>)] : Object.entries(value);
+      const entries = value instanceof Map ? [...(value as Map<unknown, unknown>)] : Object.entries(value);
       if (s.compactMapEntries && ks.type === 'STRING') {
         const out = new Map<unknown, unknown>();
         for (const [k, v] of entries) out.set(k, preProcessValue(s, v, vs, newSchema?.valueSchema ?? null));

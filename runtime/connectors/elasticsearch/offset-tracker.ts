@@ -36,9 +36,9 @@ export class OffsetTracker {
     const out: SinkOffsets = new Map();
     for (const [k, p] of this.partitions) {
       let i = 0;
-      while (i < p.states.length && (p.states[i]).processed) i++;
+      while (i < p.states.length && p.states[i].processed) i++;
       if (i > 0) {
-        p.next = BigInt((p.states[i - 1]).offset) + 1n;
+        p.next = BigInt(p.states[i - 1].offset) + 1n;
         p.states.splice(0, i);
       }
       if (p.next !== null) out.set(k, { tp: p.tp, offset: p.next });
