@@ -44,6 +44,9 @@ interface UpdateStreamModule {
     rows: number,
   ): Promise<{ run(a: number, b: number, chunk?: number): Promise<void>; drop(): Promise<void> }>;
 }
+interface KafkaTopicsModule {
+  createTopicsWithLeaders(admin: Admin, topics: string[]): Promise<void>;
+}
 const load = async <T>(name: string): Promise<T> =>
   (await import(`${__dirname}/../test/support/${name}`)) as T;
 
@@ -163,11 +166,12 @@ export async function run(args: string[]): Promise<object> {
   const rd = await load<RealDebeziumModule>('real-debezium');
   const d = await load<DifferentialModule>('differential');
   const us = await load<UpdateStreamModule>('pg-update-stream');
+  const kt = await load<KafkaTopicsModule>('kafka-topics');
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const kafka = new Kafka({
     clientId: 'kcl-bench-dbz',
     brokers: [rc.defaultBootstrapServers()],
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.NOTHING,
   });
   const admin = kafka.admin();
   await admin.connect();
@@ -207,6 +211,7 @@ export async function run(args: string[]): Promise<object> {
         slots.push(snapSlot);
         const snapTopic = `${p}.public.${snapTable}`;
         topics.push(snapTopic);
+        await kt.createTopicsWithLeaders(admin, [snapTopic]);
         await rest(w, 'POST', '/connectors', {
           name: `${p}-snap`,
           config: debeziumConfig(p, snapSlot, [snapTable], 'initial'),
@@ -228,10 +233,7 @@ export async function run(args: string[]): Promise<object> {
         const updTopic = `${p}.public.${updTable}`;
         const latTopic = `${p}.public.${latTable}`;
         topics.push(updTopic, latTopic);
-        await admin.createTopics({
-          topics: [{ topic: updTopic }, { topic: latTopic }],
-          waitForLeaders: true,
-        });
+        await kt.createTopicsWithLeaders(admin, [updTopic, latTopic]);
         await rest(w, 'POST', '/connectors', {
           name: `${p}-cdc`,
           config: debeziumConfig(p, slot, [updTable, latTable], 'no_data'),
@@ -301,6 +303,7 @@ export async function run(args: string[]): Promise<object> {
           const u = new URL(PG_URL);
           const jdbcTopic = `${p}-jdbc-${snapTable}`;
           topics.push(jdbcTopic);
+          await kt.createTopicsWithLeaders(admin, [jdbcTopic]);
           await rest(w, 'POST', '/connectors', {
             name: `${p}-jdbc`,
             config: {

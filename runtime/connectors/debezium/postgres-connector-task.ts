@@ -176,10 +176,20 @@ export class PostgresConnectorTask extends SourceTask {
         this.skipUpTo = { prevCommit: offsetLsn, lsn: BigInt(offset.lsn as bigint | number | string) };
       }
     }
-    if (doSnapshot) await this.snapshot(s, tables, exported);
-    if (exported) await exported.replication.end().catch(() => undefined);
-    if (s.snapshotMode === 'initial_only') return;
-    await this.startStreaming(s);
+    // The snapshot and then the stream run beside poll() (Debezium's change event source
+    // coordinator thread): poll() drains the queue while a snapshot bigger than max.queue.size fills it.
+    const run = async (): Promise<void> => {
+      try {
+        if (doSnapshot) await this.snapshot(s, tables, exported);
+      } finally {
+        if (exported) await exported.replication.end().catch(() => undefined);
+      }
+      if (s.snapshotMode === 'initial_only' || this.stopped) return;
+      await this.startStreaming(s);
+    };
+    run().catch((e: unknown) => {
+      if (!this.stopped) this.failure = e instanceof Error ? e : new Error(String(e));
+    });
   }
 
   private async ensurePublication(client: pg.Client, tables: PgTable[]): Promise<void> {
