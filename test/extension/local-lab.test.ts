@@ -1,16 +1,28 @@
 /**
  * The local lab driven from VS Code: Start Local Cluster (the lab module starts Kafka, PostgreSQL
  * and our runtime as child processes), deploy to it, a runtime crash is noticed and the runtime is
- * restarted, Stop Local Cluster. Runs only when the launcher enabled it (manifest.lab).
+ * restarted, Stop Local Cluster (on a second lab of its own when the suite shares the launcher's).
+ * Runs only when the launcher enabled it (manifest.lab).
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { KafkaConnectLabApi } from '../../src/extension';
 import type { TreeNode } from '../../src/views/nodes';
 import { api, autoPrompts, manifest, waitFor } from './helpers';
 import type { TestManifest } from './helpers';
+
+/** Exited: no /proc entry, or a zombie its parent has not reaped yet. */
+function gone(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
 
 describe('Kafka Connect Lab with the local lab cluster', function () {
   let lab: KafkaConnectLabApi;
@@ -103,11 +115,51 @@ describe('Kafka Connect Lab with the local lab cluster', function () {
     });
   });
 
-  it('stops the local cluster by command when the suite owns it', async function () {
-    if (!m.lab?.owned) this.skip();
-    this.timeout(120_000);
-    await vscode.commands.executeCommand('kafkaConnectLab.stopLocalCluster');
-    assert.equal(lab.lab.currentState, 'stopped');
-    assert.equal(lab.store.target('local')?.client, undefined);
+  it("stops the local cluster by command (a lab of its own when the suite shares the launcher's)", async function () {
+    this.timeout(300_000);
+    // Stopping the launcher's shared cluster would take the broker from the other suites: this test
+    // then starts a second lab in a state dir of its own (the lab module reads KCL_STATE_DIR on each
+    // call) and stops that one, through the same commands.
+    const previous = process.env.KCL_STATE_DIR;
+    // In the suite's work dir, so the launcher stops it even when this host is killed mid-test.
+    const own = m.lab?.owned
+      ? undefined
+      : (m.lab?.ownStateDir ?? mkdtempSync(join(tmpdir(), 'kcl-ext-own-lab-')));
+    const stateDir = own ?? m.lab?.stateDir;
+    assert.ok(stateDir, 'a lab state dir');
+    try {
+      if (own) {
+        mkdirSync(own, { recursive: true });
+        process.env.KCL_STATE_DIR = own;
+        await vscode.commands.executeCommand('kafkaConnectLab.startLocalCluster');
+        assert.equal(lab.lab.currentState, 'running');
+        assert.notEqual(lab.store.target('local')?.url, undefined);
+      }
+      const state = JSON.parse(readFileSync(join(stateDir, 'lab-state.json'), 'utf8')) as {
+        processes: Record<string, { pid: number } | undefined>;
+      };
+      const pids = Object.values(state.processes).flatMap((p) => (p ? [p.pid] : []));
+      assert.ok(pids.length >= 2, `the lab recorded its processes: ${JSON.stringify(state.processes)}`);
+      await vscode.commands.executeCommand('kafkaConnectLab.stopLocalCluster');
+      assert.equal(lab.lab.currentState, 'stopped');
+      assert.equal(lab.store.target('local')?.client, undefined);
+      for (const pid of pids) await waitFor(`process ${pid} gone`, () => gone(pid), 30_000);
+    } finally {
+      if (own) {
+        if (lab.lab.currentState !== 'stopped') {
+          // The test failed before the stop: the lab CLI stops what it started in that dir.
+          const root =
+            vscode.extensions.getExtension('kafka-connect-lab.kafka-connect-lab')?.extensionPath ?? '';
+          spawnSync(process.execPath, [join(root, 'dist', 'lab.js'), 'down', '--state-dir', own], {
+            stdio: 'ignore',
+            timeout: 60_000,
+          });
+        }
+        if (previous === undefined) delete process.env.KCL_STATE_DIR;
+        else process.env.KCL_STATE_DIR = previous;
+        rmSync(own, { recursive: true, force: true });
+        await lab.lab.detect();
+      }
+    }
   });
 });
