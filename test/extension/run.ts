@@ -37,6 +37,7 @@ import type { ExtensionTestResult } from './index';
 import type { TestManifest } from './helpers';
 import { httpsListenerProperties, makeTlsMaterial } from './tls-material';
 import { runLessonsUi } from './lessons-ui.test-driver';
+import { runRecordsE2e } from './records-e2e.test-driver';
 import { runUiChecks } from './ui.test-driver';
 import { prepareWorkspace } from './workspace';
 
@@ -182,6 +183,18 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
         resultsDir,
         log,
       });
+      // The Records webview end to end needs the local lab (our runtime runs Debezium).
+      if (labStateDir)
+        checks.push(
+          ...(await runRecordsE2e({
+            server,
+            workspace: ws,
+            extensionPath: REPO_ROOT,
+            stateDir: labStateDir,
+            log,
+          })),
+        );
+      else log('extension suite: records e2e not run: it needs the local lab (KCL_EXT_LAB=0)');
       for (const c of checks) {
         log(`  ${c.error ? '✗' : '✓'} UI: ${c.name}${c.error ? `\n      ${c.error}` : ''}`);
         if (c.error) {
