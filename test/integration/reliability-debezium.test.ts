@@ -18,15 +18,8 @@ import pg from 'pg';
 import { readTopicsToEnd } from '../../runtime/kafka/client';
 import { uniqueName } from '../support/cluster';
 import type { OurRuntime } from '../support/differential';
-import {
-  createTopics,
-  deleteTopics,
-  kafka,
-  readTopic,
-  request,
-  startOurRuntime,
-  topicSize,
-} from '../support/differential';
+import { deleteTopics, kafka, readTopic, request, startOurRuntime, topicSize } from '../support/differential';
+import { createTopicsWithLeaders } from '../support/kafka-topics';
 import { startLabServices, stopLabService, whyNotRestartable } from '../support/lab-services';
 import { createUpdateStream, tallyUpdates } from '../support/pg-update-stream';
 import type { UpdateStream } from '../support/pg-update-stream';
@@ -155,7 +148,13 @@ async function setUp(label: string): Promise<Scenario> {
   const prefix = `rel${label}${Date.now().toString(36)}`;
   const slot = `${table}_slot`;
   const topic = `${prefix}.public.${table}`;
-  await createTopics([topic]);
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await createTopicsWithLeaders(admin, [topic]);
+  } finally {
+    await admin.disconnect();
+  }
   const stream = await createUpdateStream(PG_URL, table, ROWS);
   const runtime = await startOurRuntime({ groupId: uniqueGroupId(`kcl-rel-${label}`) });
   const s: Scenario = { name: `${table}-cdc`, table, prefix, slot, topic, stream, runtime };
