@@ -114,13 +114,18 @@ export async function runRealSmts(
   vectors: readonly Vector[],
   defs: readonly string[] = [],
 ): Promise<HarnessOutput> {
+  return JSON.parse(await runHarnessJvm([], JSON.stringify({ defs, vectors }))) as HarnessOutput;
+}
+
+/** One SmtHarness JVM run with `args`, `input` on stdin; returns its stdout. */
+async function runHarnessJvm(args: string[], input: string): Promise<string> {
   const classpath = realConnectClasspath();
   if (classpath === null) throw new Error('real Connect jars or javac not available');
   const classes = compileHarness(classpath);
   // UTC: Cast formats dates in the JVM default zone; the runtime uses UTC.
   const child = spawn(
     'java',
-    ['-Duser.timezone=UTC', '-Xshare:auto', '-cp', `${classes}:${classpath}`, 'SmtHarness'],
+    ['-Duser.timezone=UTC', '-Xshare:auto', '-cp', `${classes}:${classpath}`, 'SmtHarness', ...args],
     {
       stdio: ['pipe', 'pipe', 'pipe'],
     },
@@ -133,11 +138,32 @@ export async function runRealSmts(
     child.on('error', rej);
     child.on('close', (code) => res(code ?? -1));
   });
-  child.stdin.end(JSON.stringify({ defs, vectors }));
+  child.stdin.end(input);
   const code = await done;
   if (code !== 0)
     throw new Error(`SmtHarness exited ${code}: ${Buffer.concat(err).toString('utf8').slice(-4000)}`);
-  return JSON.parse(Buffer.concat(out).toString('utf8')) as HarnessOutput;
+  return Buffer.concat(out).toString('utf8');
+}
+
+export interface RealChainBench {
+  ns_per_record: number;
+  records: number;
+  applied: number;
+}
+
+/**
+ * SmtHarness bench mode: the real transformations of `chain` built once and applied to `n` records
+ * (cycling through `records`) after `warmup` applications, timed in the JVM with System.nanoTime.
+ */
+export async function benchRealChain(
+  chain: readonly ChainStep[],
+  records: readonly VectorRecord[],
+  n: number,
+  warmup: number,
+): Promise<RealChainBench> {
+  return JSON.parse(
+    await runHarnessJvm(['bench'], JSON.stringify({ chain, records, n, warmup })),
+  ) as RealChainBench;
 }
 
 /** The Java class name our error stands for (instance or static javaClassName, as the runtime reports). */
@@ -157,12 +183,46 @@ function errorOf(e: unknown): JavaError {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- records of either kind flow through one chain here
 type AnyRecord = ConnectRecord<any>;
 
+/** A vector's record as ours: key, value and headers through `conv` (a schemas.enable JsonConverter). */
+export function ourRecord(conv: JsonConverter, r: VectorRecord): AnyRecord {
+  const toConnect = (text: string | null) =>
+    conv.toConnectData(r.topic, null, text === null ? null : Buffer.from(text, 'utf8'));
+  const key = toConnect(r.key);
+  const value = toConnect(r.value);
+  const headers = new ConnectHeaders();
+  for (const [k, h] of r.headers ?? []) headers.add(k, toConnect(h));
+  const ts = r.timestamp ?? null;
+  return r.kind === 'source'
+    ? new SourceRecord(
+        null,
+        null,
+        r.topic,
+        r.partition ?? null,
+        key.schema,
+        key.value,
+        value.schema,
+        value.value,
+        ts,
+        headers,
+      )
+    : new SinkRecord(
+        r.topic,
+        r.partition ?? 0,
+        key.schema,
+        key.value,
+        value.schema,
+        value.value,
+        r.offset ?? 0,
+        ts,
+        ts === null ? 'NO_TIMESTAMP_TYPE' : 'CREATE_TIME',
+        headers,
+      );
+}
+
 /** Runs our transformations over the vectors, same semantics and result shape as SmtHarness.java. */
 export function runOurSmts(vectors: readonly Vector[]): VectorResult[] {
   const conv = new JsonConverter();
   conv.configure({ 'schemas.enable': 'true' }, false);
-  const toConnect = (topic: string, text: string | null) =>
-    conv.toConnectData(topic, null, text === null ? null : Buffer.from(text, 'utf8'));
   const fromConnect = (topic: string, schema: AnyRecord['keySchema'], value: unknown): string | null => {
     const b = conv.fromConnectData(topic, null, schema, value);
     return b === null ? null : b.toString('utf8');
@@ -189,39 +249,8 @@ export function runOurSmts(vectors: readonly Vector[]): VectorResult[] {
       result.configError = errorOf(e);
       return result;
     }
-    const r = v.record;
     try {
-      const key = toConnect(r.topic, r.key);
-      const value = toConnect(r.topic, r.value);
-      const headers = new ConnectHeaders();
-      for (const [k, h] of r.headers ?? []) headers.add(k, toConnect(r.topic, h));
-      const ts = r.timestamp ?? null;
-      let rec: AnyRecord | null =
-        r.kind === 'source'
-          ? new SourceRecord(
-              null,
-              null,
-              r.topic,
-              r.partition ?? null,
-              key.schema,
-              key.value,
-              value.schema,
-              value.value,
-              ts,
-              headers,
-            )
-          : new SinkRecord(
-              r.topic,
-              r.partition ?? 0,
-              key.schema,
-              key.value,
-              value.schema,
-              value.value,
-              r.offset ?? 0,
-              ts,
-              ts === null ? 'NO_TIMESTAMP_TYPE' : 'CREATE_TIME',
-              headers,
-            );
+      let rec: AnyRecord | null = ourRecord(conv, v.record);
       for (const s of stages) {
         if (rec === null) break;
         if (s.p === null || s.negate !== s.p.test(rec)) rec = s.t.apply(rec);

@@ -26,6 +26,9 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  * in one JVM: records come in as JsonConverter envelopes (schemas.enable=true) and go out the same way,
  * so both sides are compared through the real wire format. Also dumps each plugin's CONFIG_DEF.
  * Input: {"defs":[className...], "vectors":[{id, chain:[{type, config, predicate?:{type, config}, negate?}], record:{...}}]}
+ * Bench mode (`SmtHarness bench`): input {"chain":[...], "records":[record...], "n":N, "warmup":W}; builds the
+ * chain once, converts the records once, then applies the chain W times (JIT warm-up) and N times cycling
+ * through the records, timed with System.nanoTime; prints {"ns_per_record", "records", "applied"}.
  */
 public class SmtHarness {
     static final ObjectMapper M = new ObjectMapper();
@@ -36,6 +39,11 @@ public class SmtHarness {
         cc.put("schemas.enable", "true");
         CONV.configure(cc, false);
         JsonNode in = M.readTree(System.in);
+        if (args.length > 0 && "bench".equals(args[0])) {
+            System.out.write(M.writeValueAsBytes(bench(in)));
+            System.out.flush();
+            return;
+        }
         ObjectNode out = M.createObjectNode();
         ObjectNode defs = out.putObject("defs");
         for (JsonNode cn : in.path("defs")) defs.set(cn.asText(), dumpDef(cn.asText()));
@@ -94,6 +102,51 @@ public class SmtHarness {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
+    static JsonNode bench(JsonNode in) throws Exception {
+        List<Transformation> transforms = new ArrayList<>();
+        for (JsonNode step : in.path("chain")) {
+            Transformation t = (Transformation) Class.forName(step.path("type").asText()).getDeclaredConstructor().newInstance();
+            t.configure(configMap(step.path("config")));
+            transforms.add(t);
+        }
+        List<ConnectRecord> pool = new ArrayList<>();
+        for (JsonNode r : in.path("records")) pool.add(record(r));
+        long n = in.path("n").asLong();
+        long warmup = in.path("warmup").asLong();
+        long applied = 0;
+        int size = pool.size();
+        for (long i = 0; i < warmup; i++) applied += applyChain(transforms, pool.get((int) (i % size))) == null ? 0 : 1;
+        long start = System.nanoTime();
+        for (long i = 0; i < n; i++) applied += applyChain(transforms, pool.get((int) (i % size))) == null ? 0 : 1;
+        long elapsed = System.nanoTime() - start;
+        ObjectNode o = M.createObjectNode();
+        o.put("ns_per_record", (double) elapsed / n);
+        o.put("records", n);
+        o.put("applied", applied);
+        return o;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static ConnectRecord applyChain(List<Transformation> transforms, ConnectRecord rec) {
+        for (int i = 0; i < transforms.size() && rec != null; i++) rec = (ConnectRecord) transforms.get(i).apply(rec);
+        return rec;
+    }
+
+    static ConnectRecord<?> record(JsonNode r) throws Exception {
+        String topic = r.path("topic").asText();
+        SchemaAndValue key = toConnect(topic, r.get("key"));
+        SchemaAndValue value = toConnect(topic, r.get("value"));
+        ConnectHeaders headers = new ConnectHeaders();
+        for (JsonNode h : r.path("headers")) headers.add(h.get(0).asText(), toConnect(topic, h.get(1)));
+        Integer partition = r.hasNonNull("partition") ? r.get("partition").asInt() : null;
+        Long ts = r.hasNonNull("timestamp") ? r.get("timestamp").asLong() : null;
+        if ("source".equals(r.path("kind").asText()))
+            return new SourceRecord(null, null, topic, partition, key.schema(), key.value(), value.schema(), value.value(), ts, headers);
+        return new SinkRecord(topic, partition == null ? 0 : partition, key.schema(), key.value(), value.schema(), value.value(),
+                r.path("offset").asLong(0), ts, ts == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME, headers);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static JsonNode run(JsonNode v) {
         ObjectNode o = M.createObjectNode();
         o.put("id", v.path("id").asText());
@@ -117,25 +170,8 @@ public class SmtHarness {
             putError(o, "configError", t);
             return o;
         }
-        JsonNode r = v.path("record");
-        String topic = r.path("topic").asText();
         try {
-            SchemaAndValue key = toConnect(topic, r.get("key"));
-            SchemaAndValue value = toConnect(topic, r.get("value"));
-            ConnectHeaders headers = new ConnectHeaders();
-            for (JsonNode h : r.path("headers")) {
-                SchemaAndValue hv = toConnect(topic, h.get(1));
-                headers.add(h.get(0).asText(), hv);
-            }
-            Integer partition = r.hasNonNull("partition") ? r.get("partition").asInt() : null;
-            Long ts = r.hasNonNull("timestamp") ? r.get("timestamp").asLong() : null;
-            ConnectRecord rec;
-            if ("source".equals(r.path("kind").asText())) {
-                rec = new SourceRecord(null, null, topic, partition, key.schema(), key.value(), value.schema(), value.value(), ts, headers);
-            } else {
-                rec = new SinkRecord(topic, partition == null ? 0 : partition, key.schema(), key.value(), value.schema(), value.value(),
-                        r.path("offset").asLong(0), ts, ts == null ? TimestampType.NO_TIMESTAMP_TYPE : TimestampType.CREATE_TIME, headers);
-            }
+            ConnectRecord rec = record(v.path("record"));
             for (int i = 0; i < transforms.size() && rec != null; i++) {
                 Predicate p = predicates.get(i);
                 if (p == null || negates.get(i) ^ p.test(rec)) rec = (ConnectRecord) transforms.get(i).apply(rec);
