@@ -1,5 +1,5 @@
 import type { Schema } from '../data/schema';
-import { formatValue } from '../data/format-value';
+import { formatValue, javaHashMapToString } from '../data/format-value';
 import { deepEquals } from '../data/equality';
 import { schemaEquals } from '../data/connect-schema';
 import type { Header } from './headers';
@@ -143,10 +143,7 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
   }
 
   override toString(): string {
-    return `SourceRecord{sourcePartition=${JSON.stringify(this.sourcePartition)}, sourceOffset=${JSON.stringify(
-      this.sourceOffset,
-      (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
-    )}} ${super.toString()}`;
+    return `SourceRecord{sourcePartition=${javaHashMapToString(this.sourcePartition)}, sourceOffset=${javaHashMapToString(this.sourceOffset)}} ${super.toString()}`;
   }
 }
 

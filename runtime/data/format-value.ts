@@ -40,3 +40,42 @@ export function javaDateToString(d: Date): string {
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
+
+/** java.lang.String.hashCode(): s[0]*31^(n-1) + ... + s[n-1] over UTF-16 code units, in int32. */
+export function javaStringHash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/**
+ * A string-keyed map as java.util.HashMap.toString() prints it — `{k1=v1, k2=v2}` — in HashMap's
+ * iteration order (bucket of `hash ^ (hash >>> 16)` in a table of 16 doubled while above 0.75 full;
+ * insertion order within a bucket), e.g. a source partition or offset in SourceRecord.toString().
+ */
+export function javaHashMapToString(map: Readonly<Record<string, unknown>> | null): string {
+  if (map === null) return 'null';
+  const keys = Object.keys(map);
+  let capacity = 16;
+  while (keys.length > capacity * 0.75) capacity *= 2;
+  const bucket = (k: string): number => {
+    const h = javaStringHash(k);
+    return (h ^ (h >>> 16)) & (capacity - 1);
+  };
+  const ordered = keys.map((k, i) => ({ k, b: bucket(k), i })).sort((x, y) => x.b - y.b || x.i - y.i);
+  return `{${ordered.map(({ k }) => `${k}=${formatMapValue(map[k])}`).join(', ')}}`;
+}
+
+function formatMapValue(value: unknown): string {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Map) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  )
+    return javaHashMapToString(value as Record<string, unknown>);
+  return formatValue(value);
+}

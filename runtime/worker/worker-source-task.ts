@@ -183,63 +183,71 @@ export class WorkerSourceTask {
       msg: Msg | null;
       ctx: ProcessingContext<SourceRecord>;
     }[] = [];
-    for (const original of records) {
-      // AbstractWorkerSourceTask.sendRecords: chain, then convertTransformedRecord (headers, key, value).
-      const ctx = new ProcessingContext<SourceRecord>(original);
-      // applyStaged/executeStage: a promise only while a RetriableException is retried (timer
-      // backoff, the event loop stays free); awaited before the next record, so the order holds.
-      const chain = this.d.transformations;
-      const t = chain.applyStaged ? chain.applyStaged(original, ctx) : chain.apply(original, ctx);
-      const record = t instanceof Promise ? await t : t;
-      if (record === null || ctx.failed()) {
-        entries.push({ original, record: null, msg: null, ctx });
-        continue;
+    // A failure that is not tolerated ends the loop; the records before it are still sent and their
+    // offsets committed before the task fails, as AbstractWorkerSourceTask sends each record in turn.
+    let failure: Error | null = null;
+    try {
+      for (const original of records) {
+        // AbstractWorkerSourceTask.sendRecords: chain, then convertTransformedRecord (headers, key, value).
+        const ctx = new ProcessingContext<SourceRecord>(original);
+        // applyStaged/executeStage: a promise only while a RetriableException is retried (timer
+        // backoff, the event loop stays free); awaited before the next record, so the order holds.
+        const chain = this.d.transformations;
+        const t = chain.applyStaged ? chain.applyStaged(original, ctx) : chain.apply(original, ctx);
+        const record = t instanceof Promise ? await t : t;
+        if (record === null || ctx.failed()) {
+          entries.push({ original, record: null, msg: null, ctx });
+          continue;
+        }
+        const h = op.executeStage(
+          ctx,
+          () => {
+            const out: IHeaders = {};
+            for (const h of record.headers) {
+              const bytes = this.d.headerConverter.fromConnectHeader(record.topic, h.key, h.schema, h.value);
+              const existing = out[h.key];
+              const v = kafkajsHeaderValue(bytes);
+              if (existing === undefined) out[h.key] = v;
+              else out[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+            }
+            return out;
+          },
+          'HEADER_CONVERTER',
+          classes.header,
+        );
+        const headers = h instanceof Promise ? await h : h;
+        const k = op.executeStage(
+          ctx,
+          () =>
+            this.d.keyConverter.fromConnectData(record.topic, record.headers, record.keySchema, record.key),
+          'KEY_CONVERTER',
+          classes.key,
+        );
+        const key = k instanceof Promise ? await k : k;
+        const v = op.executeStage(
+          ctx,
+          () =>
+            this.d.valueConverter.fromConnectData(
+              record.topic,
+              record.headers,
+              record.valueSchema,
+              record.value,
+            ),
+          'VALUE_CONVERTER',
+          classes.value,
+        );
+        const value = v instanceof Promise ? await v : v;
+        if (ctx.failed() || headers === null) {
+          entries.push({ original, record: null, msg: null, ctx });
+          continue;
+        }
+        const msg: Msg = { key, value, headers };
+        if (record.kafkaPartition !== null) msg.partition = record.kafkaPartition;
+        if (record.timestamp !== null) msg.timestamp = String(record.timestamp);
+        entries.push({ original, record, msg, ctx });
       }
-      const h = op.executeStage(
-        ctx,
-        () => {
-          const out: IHeaders = {};
-          for (const h of record.headers) {
-            const bytes = this.d.headerConverter.fromConnectHeader(record.topic, h.key, h.schema, h.value);
-            const existing = out[h.key];
-            const v = kafkajsHeaderValue(bytes);
-            if (existing === undefined) out[h.key] = v;
-            else out[h.key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
-          }
-          return out;
-        },
-        'HEADER_CONVERTER',
-        classes.header,
-      );
-      const headers = h instanceof Promise ? await h : h;
-      const k = op.executeStage(
-        ctx,
-        () => this.d.keyConverter.fromConnectData(record.topic, record.headers, record.keySchema, record.key),
-        'KEY_CONVERTER',
-        classes.key,
-      );
-      const key = k instanceof Promise ? await k : k;
-      const v = op.executeStage(
-        ctx,
-        () =>
-          this.d.valueConverter.fromConnectData(
-            record.topic,
-            record.headers,
-            record.valueSchema,
-            record.value,
-          ),
-        'VALUE_CONVERTER',
-        classes.value,
-      );
-      const value = v instanceof Promise ? await v : v;
-      if (ctx.failed() || headers === null) {
-        entries.push({ original, record: null, msg: null, ctx });
-        continue;
-      }
-      const msg: Msg = { key, value, headers };
-      if (record.kafkaPartition !== null) msg.partition = record.kafkaPartition;
-      if (record.timestamp !== null) msg.timestamp = String(record.timestamp);
-      entries.push({ original, record, msg, ctx });
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
     }
     const toSend = entries.filter((e) => e.msg !== null);
     if (toSend.length > 0) {
@@ -274,15 +282,26 @@ export class WorkerSourceTask {
         () => undefined,
       );
       while (this.inFlight.length >= MAX_IN_FLIGHT_BATCHES) await this.inFlight[0];
-      return;
+    } else {
+      await (this.inFlight.at(-1) ?? Promise.resolve());
+      await this.commitEntries(entries);
     }
-    await (this.inFlight.at(-1) ?? Promise.resolve());
-    await this.commitEntries(entries);
+    if (failure !== null) {
+      // The worker's finally block: wait for what was sent, commit its offsets, then fail.
+      await this.awaitInFlight();
+      await this.maybeFlush(true);
+      throw failure;
+    }
   }
 
   /** Waits for the batch's ack (after the previous batch's), then makes its offsets committable. */
   private async completeBatch(
-    entries: { original: SourceRecord; record: SourceRecord | null; ctx: ProcessingContext<SourceRecord> }[],
+    entries: {
+      original: SourceRecord;
+      record: SourceRecord | null;
+      msg: unknown;
+      ctx: ProcessingContext<SourceRecord>;
+    }[],
     toSend: { record: SourceRecord | null; msg: unknown; ctx: ProcessingContext<SourceRecord> }[],
     sent: Promise<unknown>,
     previous: Promise<void>,
@@ -318,7 +337,6 @@ export class WorkerSourceTask {
           );
           reported.catch(() => undefined);
           e.record = null;
-          e.msg = null;
         }
       }
     }
@@ -326,17 +344,19 @@ export class WorkerSourceTask {
   }
 
   private async commitEntries(
-    entries: { original: SourceRecord; record: SourceRecord | null }[],
+    entries: { original: SourceRecord; record: SourceRecord | null; msg: unknown }[],
   ): Promise<void> {
     const { connector, taskId } = this.d;
-    // Only now (broker acked everything in the batch, or the failure was tolerated) do the source
-    // offsets become committable — dropped and skipped records included, as Connect acks them too.
+    // Only now (broker acked everything in the batch, or the send failure was tolerated) do the source
+    // offsets become committable — of the records handed to the producer only: a record dropped by the
+    // chain or a tolerated conversion failure is not submitted (WorkerSourceTask.recordDropped only
+    // calls commitRecord), so its offset commits only when a later record of its partition is sent.
     // Per source partition only the batch's last offset matters; it is copied once, after the loop.
     const latest = new Map<string, SourceRecord>();
     for (const e of entries) {
       const r = e.original;
       if (e.record !== null) this.d.statuses.recordTopic(connector, taskId, e.record.topic);
-      if (r.sourcePartition !== null && r.sourceOffset !== null)
+      if (e.msg !== null && r.sourcePartition !== null && r.sourceOffset !== null)
         latest.set(partitionKey(r.sourcePartition), r);
       const committed = this.d.task.commitRecord(r, null);
       if (committed) await committed;
