@@ -17,7 +17,8 @@ export function labModuleProvider(
   env: NodeJS.ProcessEnv = process.env,
 ): LocalClusterProvider {
   return {
-    up: async ({ onProgress }) => (await labModule()).up({ onProgress, env, provider: provider?.() }),
+    up: async ({ onProgress, search }) =>
+      (await labModule()).up({ onProgress, env, provider: provider?.(), ...(search ? { search } : {}) }),
     down: async ({ onProgress }) => (await labModule()).down({ onProgress, env }),
     status: async () => (await labModule()).status({ env }),
   };

@@ -7,7 +7,8 @@ export type LocalState = 'stopped' | 'starting' | 'running' | 'stopping' | 'degr
  * child processes started by it; the extension host never runs a connector.
  */
 export interface LocalClusterProvider {
-  up(opts: { onProgress: (line: string) => void }): Promise<ClusterStatus>;
+  /** `search`: the search engine too (`lab up --search`). */
+  up(opts: { onProgress: (line: string) => void; search?: boolean }): Promise<ClusterStatus>;
   down(opts: { onProgress: (line: string) => void }): Promise<void>;
   status(): Promise<ClusterStatus>;
 }

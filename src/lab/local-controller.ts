@@ -51,7 +51,8 @@ export class LocalClusterController implements vscode.Disposable {
     }
   }
 
-  async start(): Promise<ClusterStatus | undefined> {
+  /** `search`: also the lab's search engine (Exercise 2's Elasticsearch sink). */
+  async start(opts: { search?: boolean } = {}): Promise<ClusterStatus | undefined> {
     if (this.busy)
       throw new ExtensionError('lab-start-failed', 'The local cluster is already starting or stopping.');
     this.busy = true;
@@ -71,7 +72,10 @@ export class LocalClusterController implements vscode.Disposable {
           const cancelled = new Promise<'cancelled'>((resolve) =>
             token.onCancellationRequested(() => resolve('cancelled')),
           );
-          const result = await Promise.race([this.provider.up({ onProgress }), cancelled]);
+          const result = await Promise.race([
+            this.provider.up({ onProgress, ...(opts.search ? { search: true } : {}) }),
+            cancelled,
+          ]);
           if (result === 'cancelled') {
             this.log.info('start cancelled: stopping what was started');
             await this.provider

@@ -24,7 +24,7 @@ export interface SqlStep {
 }
 
 export type StepAction =
-  | { kind: 'startLab' }
+  | { kind: 'startLab'; search?: boolean }
   | { kind: 'runSql'; sql: SqlStep }
   | { kind: 'openConnectorFile' }
   | { kind: 'deploy' }
@@ -213,7 +213,35 @@ const check: LessonStep = {
   action: { kind: 'check' },
 };
 
-/** Exercise 2 comes in two forms; `searchAvailable` picks the lesson's Elasticsearch sink. */
+/** The index the lesson's Elasticsearch sink writes pg-products into (the topic's name). */
+export const PRODUCTS_INDEX = 'pg-products';
+
+const ES_CLASS = 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector';
+
+/** Exercise 2 reads its result back from the search engine when its connector is the Elasticsearch sink. */
+export function searchIndexOf(e: Exercise): string | undefined {
+  return e.connector.config['connector.class'] === ES_CLASS ? PRODUCTS_INDEX : undefined;
+}
+
+const startWithSearch: LessonStep = {
+  id: 'start',
+  label: 'Start the lab with its search engine',
+  detail:
+    'Kafka, PostgreSQL, the Connect runtime and OpenSearch 2.19 (Elasticsearch’s REST API) on this machine; http://elasticsearch:9200 of the lesson’s JSON reaches it. OpenSearch takes a minute or two to start.',
+  action: { kind: 'startLab', search: true },
+};
+const addSearch: LessonStep = {
+  id: 'search',
+  label: 'Optional: add the search engine (the lesson’s Elasticsearch sink)',
+  detail:
+    'Restarts the lab with OpenSearch beside it (data kept); this exercise then uses the lesson’s Elasticsearch sink instead of the JDBC sink.',
+  action: { kind: 'startLab', search: true },
+};
+
+/**
+ * Exercise 2 comes in two forms: `searchAvailable` (the lab's status shows a running search
+ * engine) picks the lesson's Elasticsearch sink, otherwise a JDBC sink into PostgreSQL.
+ */
 export function exercises(opts: { searchAvailable?: boolean } = {}): Exercise[] {
   const sink = opts.searchAvailable ? PRODUCTS_ELASTICSEARCH_SINK : PRODUCTS_JDBC_SINK;
   return [
@@ -255,8 +283,8 @@ export function exercises(opts: { searchAvailable?: boolean } = {}): Exercise[] 
         ? 'Exercise 2: Elasticsearch sink (pg-products → index)'
         : 'Exercise 2: JDBC sink (pg-products → warehouse.products)',
       summary: opts.searchAvailable
-        ? 'Index every product of pg-products into the lab’s search engine.'
-        : 'No search engine in this lab: write pg-products into PostgreSQL instead (database warehouse).',
+        ? 'The lab runs a search engine, so this is the lesson’s Elasticsearch sink, unchanged: every record of pg-products becomes a document of the index pg-products.'
+        : 'The lab runs no search engine, so the sink writes pg-products into PostgreSQL instead (database warehouse). Start the lab with its search engine to do the lesson’s Elasticsearch sink.',
       file: `${LESSONS_FOLDER}/${opts.searchAvailable ? 'elasticsearch-sink' : 'jdbc-sink'}.json`,
       connector: sink,
       changes: opts.searchAvailable
@@ -264,7 +292,27 @@ export function exercises(opts: { searchAvailable?: boolean } = {}): Exercise[] 
         : [
             'The lesson’s sink is Elasticsearch; this lab has no search engine, so the same topic goes to a JDBC sink (table products in database warehouse, upsert by id).',
           ],
-      steps: [start, openFile, deploy, check],
+      steps: opts.searchAvailable
+        ? [
+            startWithSearch,
+            openFile,
+            deploy,
+            {
+              ...check,
+              detail: `Connector and task RUNNING, and the index ${PRODUCTS_INDEX} holds one document per record of pg-products with its fields (_count and _search on the engine).`,
+            },
+          ]
+        : [
+            start,
+            addSearch,
+            openFile,
+            deploy,
+            {
+              ...check,
+              detail:
+                'Connector and task RUNNING, and every product of pg-products is a row of warehouse.products.',
+            },
+          ],
     },
     {
       id: 'dlq',

@@ -8,6 +8,7 @@ import type { ExerciseId } from './catalog';
 import { CDC_TOPIC, ORDERS_DLQ, POISON_RECORD, SMT_TOPIC } from './catalog';
 import type { Explanation } from './explain';
 import { explainFailure } from './explain';
+import type { IndexFacts } from './search-facts';
 
 /** One record read back from a topic. `value` is the decoded payload (JSON envelope unwrapped). */
 export interface SeenRecord {
@@ -30,6 +31,8 @@ export interface ExerciseFacts {
   topics: Record<string, TopicFacts>;
   /** Rows of the tables the exercise reads or writes, by "database.table"; undefined: no such table. */
   tables: Record<string, Record<string, unknown>[] | undefined>;
+  /** Exercise 2 with the Elasticsearch sink: the index in the lab's search engine. */
+  index?: IndexFacts;
 }
 
 export interface CheckItem {
@@ -246,6 +249,101 @@ function checkJdbcSink(f: ExerciseFacts): CheckItem[] {
   return items;
 }
 
+/** The fields every document of the index must have: the columns of products. */
+export const PRODUCT_FIELDS = ['id', 'name', 'price', 'created_at'];
+
+/** Exercise 2, Elasticsearch variant: one document per pg-products record, with the product's fields. */
+function checkElasticsearchSink(f: ExerciseFacts, ix: IndexFacts): CheckItem[] {
+  const items = [checkRunning(f)];
+  const engineLabel = 'The lab’s search engine answers';
+  if (ix.unreachable !== undefined) {
+    items.push(
+      fail(
+        engineLabel,
+        ix.url
+          ? `The search engine at ${ix.url} is not answering (${ix.unreachable}).`
+          : 'The lab runs no search engine.',
+        'Run the step "Start the lab with its search engine" (OpenSearch can take a minute or two to start).',
+      ),
+    );
+    return items;
+  }
+  items.push(pass(engineLabel));
+  const { item, records } = topicItem(
+    f,
+    'pg-products',
+    1,
+    'product record to index',
+    'Finish Exercise 1 first: the sink reads its topic pg-products.',
+  );
+  items.push(item);
+  if (!item.ok) return items;
+  const countLabel = `Index ${ix.index} holds one document per record of pg-products`;
+  if (!ix.exists) {
+    items.push(
+      fail(
+        countLabel,
+        `There is no index ${ix.index} in the search engine yet.`,
+        'The sink creates it on its first record: check that the connector runs and its connection.url is http://elasticsearch:9200, then check again.',
+      ),
+    );
+    return items;
+  }
+  if (ix.count < records.length) {
+    items.push(
+      fail(
+        countLabel,
+        `Index ${ix.index} has ${ix.count} document(s); pg-products holds ${records.length} record(s).`,
+        'The sink writes in batches (linger.ms): check again in a few seconds.',
+      ),
+    );
+    return items;
+  }
+  if (ix.count > records.length) {
+    items.push(
+      fail(
+        countLabel,
+        `Index ${ix.index} has ${ix.count} document(s), more than the ${records.length} record(s) of pg-products: documents from an earlier run are left.`,
+        `Delete the index (DELETE ${ix.url ?? ''}/${ix.index}), "Reset exercise" and deploy again.`,
+      ),
+    );
+    return items;
+  }
+  items.push(pass(countLabel));
+  const fieldsLabel = `Documents of ${ix.index} have the fields ${PRODUCT_FIELDS.join(', ')}`;
+  const lacking = ix.docs.find((d) => PRODUCT_FIELDS.some((k) => !(k in d.source)));
+  if (lacking) {
+    const missing = PRODUCT_FIELDS.filter((k) => !(k in lacking.source));
+    items.push(
+      fail(
+        fieldsLabel,
+        `Document ${lacking.id} has no ${missing.join(', ')} (it has ${Object.keys(lacking.source).join(', ') || 'no fields'}).`,
+        'Keep "schema.ignore": "true" and the JsonConverter so each document is the record’s value, then deploy again.',
+      ),
+    );
+    return items;
+  }
+  items.push(pass(fieldsLabel));
+  const indexed = new Set(ix.docs.map((d) => String(d.source.id)));
+  const absent = [...new Set(records.map((r) => String(field(r.value, 'id'))))].filter(
+    (id) => !indexed.has(id),
+  );
+  items.push(
+    absent.length === 0
+      ? pass(`Every product of pg-products is in ${ix.index}`)
+      : fail(
+          `Every product of pg-products is in ${ix.index}`,
+          `Index ${ix.index} has no document for product id ${absent.slice(0, 5).join(', ')}.`,
+          'The sink writes in batches: check again in a few seconds.',
+        ),
+  );
+  return items;
+}
+
+function checkSink(f: ExerciseFacts): CheckItem[] {
+  return f.index ? checkElasticsearchSink(f, f.index) : checkJdbcSink(f);
+}
+
 /** The DLQ record must carry the poison value and Connect's error context headers. */
 export const DLQ_HEADERS = [
   '__connect.errors.topic',
@@ -408,7 +506,7 @@ function checkSmt(f: ExerciseFacts): CheckItem[] {
 
 const CHECKS: Record<ExerciseId, (f: ExerciseFacts) => CheckItem[]> = {
   'jdbc-source': checkJdbcSource,
-  sink: checkJdbcSink,
+  sink: checkSink,
   dlq: checkDlq,
   cdc: checkCdc,
   smt: checkSmt,

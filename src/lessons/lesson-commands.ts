@@ -15,7 +15,7 @@ import { labModuleProvider } from '../lab/lab-module';
 import { maskText } from '../model/masking';
 import { isConnectorRef, isTaskRef } from '../views/nodes';
 import type { Exercise, LessonStep, SqlStep } from './catalog';
-import { connectorFileText } from './catalog';
+import { connectorFileText, searchIndexOf } from './catalog';
 import type { CheckReport } from './checks';
 import { checkExercise, reportText } from './checks';
 import type { Explanation } from './explain';
@@ -48,7 +48,21 @@ export async function labAddresses(): Promise<LabAddresses> {
   }
   // The Records view reads the lab's bootstrap servers from here when no setting names others.
   process.env.KCL_BOOTSTRAP_SERVERS ??= s.kafka.bootstrapServers;
-  return { bootstrapServers: s.kafka.bootstrapServers, postgresUrl: s.postgres.url };
+  const searchUrl = s.search?.state === 'running' && s.search.url ? s.search.url : undefined;
+  return { bootstrapServers: s.kafka.bootstrapServers, postgresUrl: s.postgres.url, searchUrl };
+}
+
+/**
+ * Exercise 2's form follows the lab's status: the Elasticsearch sink while a search engine runs,
+ * the JDBC sink otherwise. Read before each step and check, so the tree and the command agree.
+ */
+async function refreshSearch(deps: LessonsDeps): Promise<boolean> {
+  const s = await labModuleProvider()
+    .status()
+    .catch(() => undefined);
+  const running = s?.search?.state === 'running';
+  deps.tree.setSearchAvailable(running);
+  return running;
 }
 
 function exerciseArg(deps: LessonsDeps, arg: unknown): Exercise {
@@ -95,9 +109,15 @@ export async function documentCaughtUp(uri: vscode.Uri, text: string, timeoutMs 
   }
 }
 
-async function startLab(deps: LessonsDeps): Promise<void> {
+async function startLab(deps: LessonsDeps, search: boolean): Promise<void> {
   const { ctx } = deps;
-  if (ctx.lab.currentState !== 'running') await ctx.lab.start();
+  if (search && !(await refreshSearch(deps))) {
+    // The runtime learns the lab's host names (elasticsearch → the engine) when it starts, so a
+    // running lab without the engine is restarted with it; its topics and tables are kept.
+    if (ctx.lab.currentState === 'running' || ctx.lab.currentState === 'degraded') await ctx.lab.stop();
+    await ctx.lab.start({ search: true });
+    await refreshSearch(deps);
+  } else if (ctx.lab.currentState !== 'running') await ctx.lab.start();
   const deadline = Date.now() + 30_000;
   while (!ctx.store.target(LOCAL)?.client) {
     if (Date.now() > deadline) {
@@ -147,6 +167,7 @@ async function showAndRunSql(deps: LessonsDeps, e: Exercise, step: LessonStep, s
 }
 
 async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown): Promise<unknown> {
+  await refreshSearch(deps);
   const e = exerciseArg(deps, exerciseId);
   const step: LessonStep | undefined = e.steps.find((s) => s.id === stepId);
   if (!step) {
@@ -156,7 +177,7 @@ async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown):
   let result: unknown;
   switch (a.kind) {
     case 'startLab':
-      await startLab(deps);
+      await startLab(deps, a.search === true);
       break;
     case 'runSql':
       await showAndRunSql(deps, e, step, a.sql);
@@ -205,10 +226,12 @@ async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown):
 }
 
 async function check(deps: LessonsDeps, arg: unknown): Promise<CheckReport> {
+  await refreshSearch(deps);
   const e = exerciseArg(deps, arg);
   const lab = await labAddresses();
   const { client } = clientOf(deps.ctx, LOCAL);
-  const facts = await gatherFacts(e.id, e.connector.name, client, lab);
+  const searchIndex = searchIndexOf(e);
+  const facts = await gatherFacts(e.id, e.connector.name, client, lab, searchIndex ? { searchIndex } : {});
   const report = checkExercise(e.id, facts);
   deps.tree.setResult(report);
   const text = maskText(reportText(e.title, report));
@@ -233,6 +256,7 @@ async function showReport(deps: LessonsDeps, e: Exercise, report: CheckReport, t
 }
 
 async function reset(deps: LessonsDeps, arg: unknown): Promise<void> {
+  await refreshSearch(deps);
   const e = exerciseArg(deps, arg);
   const { client } = clientOf(deps.ctx, LOCAL);
   const name = e.connector.name;

@@ -25,9 +25,17 @@ export class LessonsTree implements vscode.TreeDataProvider<LessonNode>, vscode.
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly results = new Map<ExerciseId, CheckReport>();
   private readonly done = new Set<string>();
+  private searchAvailable = false;
 
   get exercises(): Exercise[] {
-    return exercises();
+    return exercises({ searchAvailable: this.searchAvailable });
+  }
+
+  /** The lab's status shows a running search engine: Exercise 2 is the Elasticsearch sink. */
+  setSearchAvailable(available: boolean): void {
+    if (available === this.searchAvailable) return;
+    this.searchAvailable = available;
+    this.emitter.fire(undefined);
   }
 
   exercise(id: ExerciseId): Exercise {
@@ -84,7 +92,7 @@ export class LessonsTree implements vscode.TreeDataProvider<LessonNode>, vscode.
     if (!step) throw new Error(`no step ${node.step} in ${e.id}`);
     const index = e.steps.indexOf(step) + 1;
     const item = new vscode.TreeItem(`${index}. ${step.label}`, vscode.TreeItemCollapsibleState.None);
-    item.tooltip = step.detail;
+    item.tooltip = step.action.kind === 'check' ? `${step.detail}\n\n${e.summary}` : step.detail;
     item.description = this.done.has(`${e.id}/${step.id}`) ? 'done' : '';
     item.iconPath = new vscode.ThemeIcon(STEP_ICONS[step.action.kind]);
     item.command = {

@@ -11,12 +11,15 @@ import { deferredModules } from '../deferred/load';
 import type { ExerciseId } from './catalog';
 import { CDC_TOPIC, ORDERS_DLQ, SMT_TOPIC } from './catalog';
 import type { ExerciseFacts, SeenRecord, TopicFacts } from './checks';
+import { readIndex } from './search-facts';
 
 /** The lab's addresses (runtime/lab status). */
 export interface LabAddresses {
   bootstrapServers: string;
   /** postgres://user:pass@127.0.0.1:port/postgres */
   postgresUrl: string;
+  /** The search engine's URL while the lab runs one (`lab up --search`). */
+  searchUrl?: string;
 }
 
 export const FACTS_NEEDED: Record<ExerciseId, { topics: string[]; tables: string[] }> = {
@@ -147,6 +150,8 @@ export async function gatherFacts(
   connector: string,
   client: ConnectClient,
   lab: LabAddresses,
+  /** Exercise 2 with the Elasticsearch sink: the index to read back from the lab's search engine. */
+  opts: { searchIndex?: string } = {},
 ): Promise<ExerciseFacts> {
   const need = FACTS_NEEDED[exercise];
   const status = (await client.exists(connector)) ? await client.getStatus(connector) : undefined;
@@ -155,7 +160,8 @@ export async function gatherFacts(
   for (const t of need.topics) topics[t] = await readTopic(kafka, t);
   const tables: ExerciseFacts['tables'] = {};
   for (const t of need.tables) tables[t] = await tableRows(lab.postgresUrl, t);
-  return { connector, status, topics, tables };
+  const index = opts.searchIndex ? await readIndex(lab.searchUrl, opts.searchIndex) : undefined;
+  return { connector, status, topics, tables, ...(index ? { index } : {}) };
 }
 
 /** Produces values (strings, no key) to a topic. */

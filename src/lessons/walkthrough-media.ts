@@ -4,7 +4,24 @@
  * compares the files with this (KCL_UPDATE_LESSON_MEDIA=1 rewrites them).
  */
 import type { Exercise } from './catalog';
-import { connectorFileText } from './catalog';
+import { connectorFileText, exercises } from './catalog';
+
+/**
+ * The walkthrough page of each exercise, by id. Exercise 2's page holds both forms: the lesson's
+ * Elasticsearch sink (the lab runs its search engine) and the JDBC sink (it does not).
+ */
+export function walkthroughPages(): { id: string; text: string }[] {
+  const withSearch = exercises({ searchAvailable: true });
+  return exercises().map((e) => {
+    if (e.id !== 'sink') return { id: e.id, text: exerciseMarkdown(e) };
+    const es = withSearch.find((x) => x.id === 'sink') ?? e;
+    const which = [
+      '> **Which sink?** Exercise 2 follows the lab’s status: when the lab runs its search engine (step “Start the lab with its search engine”, or `lab up --search`), it is the lesson’s Elasticsearch sink, unchanged; otherwise a JDBC sink writes the same topic into PostgreSQL. Both forms follow.',
+      '',
+    ].join('\n');
+    return { id: e.id, text: `${which}\n${exerciseMarkdown(es)}\n---\n\n${exerciseMarkdown(e)}` };
+  });
+}
 
 export function exerciseMarkdown(e: Exercise): string {
   const lines = [`# ${e.title}`, '', e.summary, ''];
