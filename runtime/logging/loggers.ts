@@ -32,9 +32,10 @@ export function isRootName(name: string): boolean {
   return name === ROOT || name.toLowerCase() === ROOT_NAME;
 }
 
-/** Log4j 2's Level.getLevel: the standard names only, case-sensitive (so "debug" is not a level). */
-export function isLevel(level: string): level is Level {
-  return (LEVELS as readonly string[]).includes(level);
+/** Log4j 2's Level.getLevel: a standard name, trimmed and in any case ("debug" is DEBUG), else null. */
+export function toLevel(name: string): Level | null {
+  const upper = name.trim().toUpperCase();
+  return (LEVELS as readonly string[]).includes(upper) ? (upper as Level) : null;
 }
 
 export class Logger {

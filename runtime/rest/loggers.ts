@@ -4,7 +4,7 @@
  */
 import type { LoggerLevel } from '../../protocol/connect-rest/entities';
 import type { Level, Loggers } from '../logging/loggers';
-import { isLevel } from '../logging/loggers';
+import { toLevel } from '../logging/loggers';
 
 export const LOGGING_RESOURCE_LOGGER = 'org.apache.kafka.connect.runtime.rest.resources.LoggingResource';
 
@@ -14,9 +14,9 @@ export class LoggerLevels {
     private readonly clusterWrite: (namespace: string, level: Level) => Promise<void>,
   ) {}
 
-  /** Log4j 2's Level.getLevel, as Connect 4.x checks it: standard names, case-sensitive. */
-  static isValid(level: string): level is Level {
-    return isLevel(level);
+  /** Log4j 2's Level.getLevel, as Connect 4.x checks it: a standard name in any case, else null. */
+  static toLevel(level: string): Level | null {
+    return toLevel(level);
   }
 
   all(): Record<string, LoggerLevel> {

@@ -342,17 +342,18 @@ export function buildRoutes(): Route[] {
       const level = levels['level'];
       if (level === undefined || level === null)
         throw new BadRequestException("Desired 'level' parameter was not specified in request.");
-      if (!LoggerLevels.isValid(level)) throw new NotFoundException(`invalid log level '${level}'.`);
+      const parsed = LoggerLevels.toLevel(level);
+      if (parsed === null) throw new NotFoundException(`invalid log level '${level}'.`);
       const scope = query.get('scope') ?? 'worker';
       if (scope.toLowerCase() === 'cluster') {
-        await ctx.loggers.setCluster(params['l'], level);
+        await ctx.loggers.setCluster(params['l'], parsed);
         return { status: 204 };
       }
       if (scope.toLowerCase() !== 'worker')
         ctx.loggers.warn(
           `Received invalid scope '${scope}' in request to adjust logging level; will default to worker`,
         );
-      return { status: 200, body: ctx.loggers.set(params['l'], level) };
+      return { status: 200, body: ctx.loggers.set(params['l'], parsed) };
     }),
   ];
 }

@@ -56,10 +56,10 @@ void test('logger levels change what the runtime logs; cluster scope goes throug
   assert.equal(typeof (level.body as { last_modified: unknown }).last_modified, 'number');
 
   // Bad input: Connect's statuses and messages.
-  const lower = await http(rt.url, 'PUT', `/admin/loggers/${REST_LOGGER}`, { level: 'info' });
+  const loud = await http(rt.url, 'PUT', `/admin/loggers/${REST_LOGGER}`, { level: 'LOUD' });
   assert.deepEqual(
-    [lower.status, lower.body],
-    [404, { error_code: 404, message: "invalid log level 'info'." }],
+    [loud.status, loud.body],
+    [404, { error_code: 404, message: "invalid log level 'LOUD'." }],
   );
   const none = await http(rt.url, 'PUT', `/admin/loggers/${REST_LOGGER}`, {});
   assert.deepEqual(

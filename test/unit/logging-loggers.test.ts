@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLevel, Loggers, LOGGERS_LOGGER } from '../../runtime/logging/loggers';
+import { Loggers, LOGGERS_LOGGER, toLevel } from '../../runtime/logging/loggers';
 
 function setup(): { loggers: Loggers; lines: string[]; clock: { t: number } } {
   const lines: string[] = [];
@@ -85,9 +85,11 @@ void describe('Loggers (runtime/logging)', () => {
     );
   });
 
-  void it('levels are Log4j 2 names, case-sensitive', () => {
+  void it('levels are the Log4j 2 names, trimmed and in any case (as Level.getLevel)', () => {
     for (const l of ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL'])
-      assert.ok(isLevel(l), l);
-    for (const l of ['debug', 'Info', 'LOUD', '', '5']) assert.equal(isLevel(l), false, l);
+      assert.equal(toLevel(l), l);
+    assert.equal(toLevel('debug'), 'DEBUG');
+    assert.equal(toLevel(' Info '), 'INFO');
+    for (const l of ['LOUD', '', '5', 'DEBUGX']) assert.equal(toLevel(l), null, l);
   });
 });
