@@ -50,7 +50,7 @@ export default tseslint.config(
   { files: ['protocol/**/*.ts', 'webview/**/*.ts'], rules: { 'no-restricted-imports': ['error', noNode] } },
   // Unit tests of the extension's pure logic may import src/ (the compiler still forbids 'vscode' there).
   {
-    files: ['test/unit/ext-*.test.ts'],
+    files: ['test/unit/ext-*.test.ts', 'test/integration/ext-*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: noVscode.paths }] },
   },
 );
