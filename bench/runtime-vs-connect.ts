@@ -22,7 +22,11 @@ interface HttpAnswer {
   body: unknown;
 }
 interface RealConnectModule {
-  startRealConnect: (o: { jvmProfile: 'stock' | 'fast'; logTiming: boolean }) => Promise<Worker>;
+  startRealConnect: (o: {
+    jvmProfile: 'stock' | 'fast';
+    logTiming: boolean;
+    startupTimeoutMs?: number;
+  }) => Promise<Worker>;
 }
 interface DifferentialModule {
   startOurRuntime(o: { logTiming: boolean; bundle: boolean }): Promise<Worker>;
@@ -105,7 +109,9 @@ export async function run(args: string[]): Promise<object> {
 
   // Start one after the other: on 2 cores, concurrent starts would slow both.
   log('starting the real Connect worker (stock JVM flags)');
-  const real = await startRealConnect({ jvmProfile: 'stock', logTiming: false });
+  // On a loaded machine the JVM can take minutes: KCL_REAL_CONNECT_STARTUP_MS allows more than 120 s.
+  const startupTimeoutMs = Number(process.env.KCL_REAL_CONNECT_STARTUP_MS ?? 120_000);
+  const real = await startRealConnect({ jvmProfile: 'stock', logTiming: false, startupTimeoutMs });
   log(`real healthy after ${real.startupMs} ms`);
   let ours: Worker | undefined;
   try {
