@@ -13,6 +13,7 @@ import type {
 } from '../converters/converter';
 import { ProcessingContext, consumedRecordFromKafkajs } from '../errors/tolerance/index';
 import type { ConsumedRecord, RetryWithToleranceOperator } from '../errors/tolerance/index';
+import { isRetriableConsumerError, retryBackoffMs } from '../kafka/retriable';
 import { errantRecordReporterEnabled, workerErrantRecordReporter } from './errant-record-reporter';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
@@ -118,9 +119,29 @@ export class WorkerSinkTask {
         void Promise.resolve(task.open(assigned)).catch((error: unknown) => this.fail(error));
       });
       consumer.on(consumer.events.CRASH, (e) => {
-        if (!this.stopping) this.fail(e.payload.error);
+        if (this.stopping) return;
+        // kafkajs restarts the group member itself after a retriable error (coordinator not available
+        // or still loading on a fresh broker, connection lost): the task stays RUNNING, as with the
+        // Java consumer's transparent coordinator rediscovery. Anything else fails the task.
+        if (e.payload.restart) {
+          this.d.log(
+            `Sink task ${connector}-${taskId}: consumer error, retrying: ${e.payload.error?.message}`,
+          );
+          return;
+        }
+        this.fail(e.payload.error);
       });
-      await consumer.connect();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await consumer.connect();
+          break;
+        } catch (error) {
+          if (this.stopping) return;
+          if (!isRetriableConsumerError(error)) throw error;
+          this.d.log(`Sink task ${connector}-${taskId} retries connecting: ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, retryBackoffMs(attempt)));
+        }
+      }
       // A topic that does not exist yet is not an error for a sink: keep trying until it appears.
       for (;;) {
         try {
@@ -287,9 +308,18 @@ export class WorkerSinkTask {
       (e) => this.lastCommitted.get(tpKey(e.tp.topic, e.tp.partition)) !== e.offset,
     );
     if (list.length === 0 || !this.consumer) return;
-    await this.consumer.commitOffsets(
-      list.map((e) => ({ topic: e.tp.topic, partition: e.tp.partition, offset: e.offset.toString() })),
-    );
+    try {
+      await this.consumer.commitOffsets(
+        list.map((e) => ({ topic: e.tp.topic, partition: e.tp.partition, offset: e.offset.toString() })),
+      );
+    } catch (error) {
+      // A moved or loading coordinator: the same offsets are committed at the next flush.
+      if (!isRetriableConsumerError(error)) throw error;
+      this.d.log(
+        `Commit of ${this.d.connector}-${this.d.taskId} offsets will be retried: ${(error as Error).message}`,
+      );
+      return;
+    }
     for (const e of list) this.lastCommitted.set(tpKey(e.tp.topic, e.tp.partition), e.offset);
   }
 
