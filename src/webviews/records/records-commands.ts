@@ -2,7 +2,7 @@
  * Commands that open the Records panel: from a topic in the tree, from a connector (pick one of
  * its topics; "Open DLQ" goes to its errors.deadletterqueue.topic.name) or from the palette.
  */
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import * as vscode from 'vscode';
 import type { RecordRef, RecordsMode } from '../../../protocol/webview/records';
 import type { CommandContext } from '../../commands/context';
@@ -10,6 +10,7 @@ import { clientOf } from '../../commands/context';
 import type { Settings } from '../../config/settings';
 import { SECTION, readSettings } from '../../config/settings';
 import type { CommandSpec } from '../../commands/registry';
+import { deferredModules } from '../../deferred/load';
 import { ExtensionError } from '../../errors';
 import { RecordsPanel } from './records-panel';
 
@@ -45,7 +46,9 @@ async function bootstrapServers(ctx: CommandContext, remembered: { value?: strin
   return answer;
 }
 
+/** kafkajs comes from the deferred bundle: activation does not parse it. */
 function kafkaFor(ctx: CommandContext, brokers: string): Kafka {
+  const { Kafka, logLevel } = deferredModules();
   return new Kafka({
     clientId: 'kafka-connect-lab-records',
     brokers: brokers.split(',').map((s) => s.trim()),
