@@ -169,7 +169,9 @@ async function showAndRunSql(deps: LessonsDeps, e: Exercise, step: LessonStep, s
 async function runStep(deps: LessonsDeps, exerciseId: unknown, stepId: unknown): Promise<unknown> {
   await refreshSearch(deps);
   const e = exerciseArg(deps, exerciseId);
-  const step: LessonStep | undefined = e.steps.find((s) => s.id === stepId);
+  // A walkthrough link may name a step of Exercise 2's other form ("search" while the engine runs).
+  const step: LessonStep | undefined =
+    e.steps.find((s) => s.id === stepId) ?? deps.tree.otherForm(e.id)?.steps.find((s) => s.id === stepId);
   if (!step) {
     throw new ExtensionError('bad-response', `Exercise "${e.id}" has no step "${String(stepId)}".`);
   }
