@@ -151,8 +151,11 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
       this.#cache.put(value.schema, schema);
     }
     const updated = new Struct(schema);
-    for (const field of value.schema.fields)
-      updated.put(field.name, fieldValue(value, field, this.#replaceNullWithDefault));
+    // The updated schema starts with the original's fields in order: put by Field, no name lookup.
+    const fields = value.schema.fields;
+    const target = schema.fields;
+    for (let i = 0; i < fields.length; i++)
+      updated.put(target[i], fieldValue(value, fields[i], this.#replaceNullWithDefault));
     if (this.#topic) updated.put(this.#topic.name, record.topic);
     if (this.#partition && record.kafkaPartition !== null)
       updated.put(this.#partition.name, record.kafkaPartition);

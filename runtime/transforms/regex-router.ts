@@ -24,15 +24,28 @@ export class RegexRouter<R extends ConnectRecord<R>> implements Transformation<R
   readonly className = `${TRANSFORMS_PACKAGE}.RegexRouter`;
   #regex: JavaPattern | null = null;
   #replacement = '';
+  /** The routed topic per input topic (a pure function of it): a record stream has few topics. */
+  #routes = new Map<string, string | null>();
 
   configure(props: PluginConfigs): void {
     const config = new SimpleConfig(REGEX_ROUTER_CONFIG_DEF, props);
     this.#regex = new JavaPattern(config.getString('regex') ?? '');
     this.#replacement = config.getString('replacement') ?? '';
+    this.#routes = new Map();
+  }
+
+  #route(topic: string): string | null {
+    let routed = this.#routes.get(topic);
+    if (routed === undefined) {
+      routed = this.#regex?.replaceWhole(topic, this.#replacement) ?? null;
+      if (this.#routes.size >= 1024) this.#routes.clear();
+      this.#routes.set(topic, routed);
+    }
+    return routed;
   }
 
   apply(record: R): R {
-    const topic = this.#regex?.replaceWhole(record.topic, this.#replacement) ?? null;
+    const topic = this.#route(record.topic);
     if (topic === null) return record;
     return record.newRecord(
       topic,
