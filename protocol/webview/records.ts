@@ -3,6 +3,7 @@
  * (src/webviews/records/) and the browser (webview/records/). Every message is `{type, body}`;
  * the maps below give each type its body, so a sender and its receiver cannot disagree.
  */
+import type { MetricsView } from './records-metrics';
 
 /** Decoded key or value bytes, ready to show as text (never as HTML). */
 export interface PayloadView {
@@ -108,6 +109,8 @@ export interface RecordsNotifications {
   status: { state: 'idle' | 'running' | 'paused' | 'stopped' | 'error'; message?: string };
   fullText: { id: number; which: 'key' | 'value'; text: string };
   redriveResult: { sent: number; failed: number; message?: string };
+  /** The metrics strip's figures, every few seconds while the panel is visible. */
+  metrics: MetricsView;
 }
 
 /** Webview → host. */

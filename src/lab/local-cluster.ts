@@ -13,6 +13,11 @@ export interface LocalClusterProvider {
   status(): Promise<ClusterStatus>;
 }
 
+/** The lab's Kafka bootstrap servers while its broker answers, else undefined. */
+export function runningBootstrapServers(status: ClusterStatus): string | undefined {
+  return status.kafka.state === 'running' ? (status.kafka.bootstrapServers ?? undefined) : undefined;
+}
+
 /** Roll the lab's three services up into the one state the status bar and tree show. */
 export function localStateOf(status: ClusterStatus): LocalState {
   const states = [status.kafka.state, status.connect.state];

@@ -5,7 +5,7 @@ import { ExtensionError, describeError } from '../errors';
 import type { Logger } from '../logging';
 import type { ClusterStore } from '../state/cluster-store';
 import type { LocalClusterProvider, LocalState } from './local-cluster';
-import { localStateOf } from './local-cluster';
+import { localStateOf, runningBootstrapServers } from './local-cluster';
 
 const HEALTH_EVERY_MS = 5000;
 const MAX_RESTARTS = 3;
@@ -19,6 +19,7 @@ const RESTART_WINDOW_MS = 10 * 60_000;
 export class LocalClusterController implements vscode.Disposable {
   private state: LocalState = 'stopped';
   private postgres: string | undefined;
+  private kafka: string | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private restarts: number[] = [];
   private busy = false;
@@ -39,6 +40,20 @@ export class LocalClusterController implements vscode.Disposable {
   /** The lab's PostgreSQL URL (with the lab's credentials) while it runs. */
   get postgresUrl(): string | undefined {
     return this.postgres;
+  }
+
+  /**
+   * The lab's Kafka bootstrap servers while its broker runs. The status is read afresh through the
+   * (deferred) lab module, so a lab started from the CLI after activation counts too; when the
+   * status cannot be read, the last one seen.
+   */
+  async kafkaBootstrapServers(): Promise<string | undefined> {
+    try {
+      return runningBootstrapServers(await this.provider.status());
+    } catch (err) {
+      this.log.warn(`local cluster status unavailable: ${describeError(err)}`);
+      return this.kafka;
+    }
   }
 
   /** Picks up a cluster that `lab up` (CLI) or a previous window already started. */
@@ -130,6 +145,7 @@ export class LocalClusterController implements vscode.Disposable {
   private apply(status: ClusterStatus): void {
     const state = localStateOf(status);
     this.postgres = status.postgres.state === 'running' ? (status.postgres.url ?? undefined) : undefined;
+    this.kafka = runningBootstrapServers(status);
     const url = status.connect.state === 'running' && status.connect.url ? status.connect.url : undefined;
     this.setState(state, url);
     if (url) this.watchHealth(url);

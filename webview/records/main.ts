@@ -20,6 +20,7 @@ import type {
 import { onMessage, send } from './comms';
 import { renderDetail } from './detail';
 import { button, h } from './dom';
+import { MetricsStrip } from './metrics-strip';
 import { css } from './styles';
 import { VirtualList } from './virtual-list';
 
@@ -106,7 +107,8 @@ const list = h('div', { class: 'list' });
 list.id = 'list';
 const detail = h('div', { class: 'detail' });
 detail.id = 'detail';
-const app = h('div', {}, toolbar, h('div', { class: 'main' }, groups, list), detail);
+const metrics = new MetricsStrip();
+const app = h('div', {}, toolbar, metrics.el, h('div', { class: 'main' }, groups, list), detail);
 app.id = 'app';
 document.body.append(app);
 
@@ -380,6 +382,9 @@ onMessage((m) => {
     case 'redriveResult':
       status.textContent = `redrive: ${m.body.sent} sent, ${m.body.failed} failed${m.body.message ? ` (${m.body.message})` : ''}`;
       status.dataset.state = 'redrive';
+      break;
+    case 'metrics':
+      metrics.update(m.body);
       break;
   }
 });

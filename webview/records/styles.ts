@@ -8,6 +8,12 @@ body { margin: 0; padding: 0; font-family: var(--vscode-font-family); font-size:
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px;
   border-bottom: 1px solid var(--vscode-panel-border, #8884); }
 .status { opacity: .8; margin-left: auto; }
+.metrics { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 3px 6px; contain: layout style;
+  border-bottom: 1px solid var(--vscode-panel-border, #8884); }
+.metric { white-space: nowrap; }
+.metric-value { display: inline-block; min-width: 6ch; font-variant-numeric: tabular-nums; font-weight: bold; }
+.metric[data-state="behind"] .metric-value, .metric[data-state="warn"] .metric-value { color: var(--vscode-editorWarning-foreground); }
+.metric[data-state="failed"] .metric-value { color: var(--vscode-errorForeground); }
 #counts { display: inline-block; min-width: 42ch; white-space: nowrap; contain: layout style; }
 .main { display: flex; flex: 1; min-height: 0; }
 .groups { width: 240px; overflow: auto; border-right: 1px solid var(--vscode-panel-border, #8884); }

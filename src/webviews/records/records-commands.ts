@@ -109,6 +109,9 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
     const brokers = await bootstrapServers(ctx, remembered);
     const size = settings().recordsBufferSize;
     const at = arg.at;
+    const { clusterId, connector } = arg;
+    const dlqTopic =
+      clusterId && connector ? await dlqTopicOf(ctx, clusterId, connector).catch(() => undefined) : undefined;
     return new RecordsPanel({
       extensionUri,
       kafka: kafkaFor(ctx, brokers),
@@ -117,6 +120,9 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
       bufferSize: size >= 1 ? Math.floor(size) : DEFAULT_BUFFER_SIZE,
       clusterId: arg.clusterId,
       connector: arg.connector,
+      dlqTopic,
+      connectorStatus:
+        clusterId && connector ? () => clientOf(ctx, clusterId).client.getStatus(connector) : undefined,
       log: ctx.log,
       confirm: (message, detail, action) => ctx.prompts.confirm(message, detail, action),
       openRecord: (ref: RecordRef) =>

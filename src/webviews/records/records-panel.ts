@@ -16,12 +16,17 @@ import type {
   ToWebview,
 } from '../../../protocol/webview/records';
 import { isToHost } from '../../../protocol/webview/records';
+import type { ConnectorStateInfo } from '../../../protocol/connect-rest/entities';
 import type { Logger } from '../../logging';
 import { RecordsTail } from './records-consumer';
+import { MetricsPoller, MetricsSource } from './records-metrics';
 import { recordsHtml } from './records-html';
 import { planRedrive, redrive } from './redrive';
 
 export const FLUSH_MS = 50;
+/** Metrics strip: a sample every 3 s, backing off to at most 60 s while sampling fails. */
+export const METRICS_MS = 3000;
+export const METRICS_MAX_MS = 60_000;
 
 export interface RecordsPanelOptions {
   extensionUri: vscode.Uri;
@@ -39,6 +44,10 @@ export interface RecordsPanelOptions {
   start?: StartFrom;
   partitions?: number[];
   focus?: RecordRef;
+  /** The connector's DLQ topic (metrics strip: its record count). */
+  dlqTopic?: string;
+  /** The connector's status from its Connect cluster (metrics strip: task states). */
+  connectorStatus?(): Promise<ConnectorStateInfo>;
 }
 
 export class RecordsPanel implements vscode.Disposable {
@@ -56,6 +65,7 @@ export class RecordsPanel implements vscode.Disposable {
   /** Raw DLQ records, kept for Redrive (DLQ mode only), bounded like the webview's buffer. */
   private readonly raw = new Map<number, RawRecord>();
   private disposed = false;
+  private readonly metrics: MetricsPoller;
   received = 0;
 
   constructor(private readonly o: RecordsPanelOptions) {
@@ -82,6 +92,29 @@ export class RecordsPanel implements vscode.Disposable {
     webview.onDidReceiveMessage((m: unknown) => {
       if (!isToHost(m)) return;
       this.handle(m).catch((err: unknown) => this.fail(err));
+    });
+    this.metrics = new MetricsPoller(
+      new MetricsSource({
+        kafka: o.kafka,
+        topic: o.topic,
+        connector: o.connector,
+        dlqTopic: o.dlqTopic,
+        status: o.connectorStatus,
+        received: () => this.received,
+      }),
+      {
+        intervalMs: METRICS_MS,
+        maxIntervalMs: METRICS_MAX_MS,
+        post: (body) => this.post({ type: 'metrics', body }),
+        onError: (err, failures) => {
+          if (failures === 1) o.log.warn(`records ${o.topic}: metrics unavailable: ${String(err)}`);
+        },
+      },
+    );
+    // Sample only while someone can see the strip.
+    this.panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.visible) this.metrics.start();
+      else this.metrics.pause();
     });
     this.panel.onDidDispose(() => this.dispose());
     RecordsPanel.open.push(this);
@@ -113,6 +146,7 @@ export class RecordsPanel implements vscode.Disposable {
             focus: this.o.focus,
           },
         });
+        if (this.panel.visible) this.metrics.start();
         // Opening the panel starts tailing from the beginning (or where it was opened at); the
         // toolbar restarts elsewhere.
         await this.start({
@@ -253,6 +287,7 @@ export class RecordsPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     if (this.timer) clearInterval(this.timer);
+    this.metrics.stop().catch((err: unknown) => this.o.log.error('records: stopping the metrics', err));
     this.stopTail().catch((err: unknown) => this.o.log.error('records: stopping the consumer', err));
     const i = RecordsPanel.open.indexOf(this);
     if (i >= 0) RecordsPanel.open.splice(i, 1);
