@@ -15,6 +15,7 @@ import { ProcessingContext, consumedRecordFromKafkajs } from '../errors/toleranc
 import type { ConsumedRecord, RetryWithToleranceOperator } from '../errors/tolerance/index';
 import { isRetriableConsumerError, retryBackoffMs } from '../kafka/retriable';
 import { errantRecordReporterEnabled, workerErrantRecordReporter } from './errant-record-reporter';
+import { InternalSinkRecord } from './internal-sink-record';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
@@ -204,9 +205,8 @@ export class WorkerSinkTask {
         if (!payload.isRunning() || payload.isStale()) break;
         // WorkerSinkTask.convertAndTransformRecord: key, value, headers, then the chain, each stage
         // under the operator; a tolerated failure skips the record (reported to the DLQ/log).
-        const ctx = new ProcessingContext<ConsumedRecord>(
-          consumedRecordFromKafkajs(batch.topic, batch.partition, m),
-        );
+        const consumed = consumedRecordFromKafkajs(batch.topic, batch.partition, m);
+        const ctx = new ProcessingContext<ConsumedRecord>(consumed);
         // executeStage: a promise only while a RetriableException is retried (timer backoff, the event
         // loop stays free); awaited here, so records keep their order.
         const k = op.executeStage(
@@ -248,7 +248,7 @@ export class WorkerSinkTask {
         const chain = this.d.transformations;
         const t = chain.applyStaged ? chain.applyStaged(record, ctx) : chain.apply(record, ctx);
         const transformed = t instanceof Promise ? await t : t;
-        if (transformed !== null) records.push(transformed);
+        if (transformed !== null) records.push(new InternalSinkRecord(consumed, transformed));
       }
       if (records.length > 0) {
         this.d.statuses.recordTopic(connector, taskId, batch.topic);
