@@ -18,7 +18,13 @@ export function labModuleProvider(
 ): LocalClusterProvider {
   return {
     up: async ({ onProgress, search }) =>
-      (await labModule()).up({ onProgress, env, provider: provider?.(), ...(search ? { search } : {}) }),
+      (await labModule()).up({
+        onProgress,
+        env,
+        provider: provider?.(),
+        // OpenSearch takes minutes to start on a loaded machine (90 s is the lab's default bound).
+        ...(search ? { search, readyTimeoutMs: 300_000 } : {}),
+      }),
     down: async ({ onProgress }) => (await labModule()).down({ onProgress, env }),
     status: async () => (await labModule()).status({ env }),
   };

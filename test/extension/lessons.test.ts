@@ -251,6 +251,43 @@ describe('Lessons: exercises completed through the extension against the real la
     });
   });
 
+  // Last: its first step restarts the lab with the search engine (OpenSearch takes minutes on a loaded machine).
+  describe('Exercise 2 with the search engine: the lesson’s Elasticsearch sink', () => {
+    const jdbcForm = exercise('sink');
+    const esForm = exerciseById('sink', { searchAvailable: true });
+    after(async () => {
+      if (esForm) await startOver(esForm);
+    });
+
+    it('"Start the lab with its search engine" switches the exercise to the lesson’s JSON; the check fails before deploying, then passes', async function () {
+      this.timeout(900_000);
+      assert.ok(esForm);
+      await step(jdbcForm.id, 'search');
+      assert.equal(lab.lab.currentState, 'running');
+      // pg-products as Exercise 1 left it (the source was reset; its records stay in the topic).
+      const before = await check(esForm.id);
+      assert.deepEqual(
+        failed(before).map((i) => i.problem),
+        [
+          `${esForm.connector.name} is not deployed on the lab's Connect cluster.`,
+          'There is no index pg-products in the search engine yet.',
+        ],
+        reportText(esForm.id, before),
+      );
+      const uri = (await step(esForm.id, 'file')) as vscode.Uri;
+      assert.equal(uri.fsPath, fileOf(esForm));
+      assert.deepEqual(JSON.parse(await readText(uri)), {
+        name: 'products-elasticsearch-sink',
+        config: esForm.connector.config,
+      });
+      await step(esForm.id, 'deploy');
+      const r = await checkUntil(esForm.id, 'exercise 2 (Elasticsearch) to pass', (r) => r.passed, 180_000);
+      assert.ok(
+        r.items.some((i) => i.label === 'Index pg-products holds one document per record of pg-products'),
+      );
+    });
+  });
+
   it('contributes the Lessons view and the walkthrough', () => {
     const ext = vscode.extensions.getExtension('kafka-connect-lab.kafka-connect-lab');
     const contributes = (
