@@ -26,7 +26,7 @@ export interface MetricsSourceOptions {
   /** Its errors.deadletterqueue.topic.name, if any. */
   dlqTopic?: string;
   /** GET /connectors/{name}/status (absent: no Connect cluster known to the panel). */
-  status?(): Promise<ConnectorStateInfo>;
+  status?: () => Promise<ConnectorStateInfo>;
   /** Records the panel has received so far (for its receive rate). */
   received(): number;
 }

@@ -47,7 +47,7 @@ export interface RecordsPanelOptions {
   /** The connector's DLQ topic (metrics strip: its record count). */
   dlqTopic?: string;
   /** The connector's status from its Connect cluster (metrics strip: task states). */
-  connectorStatus?(): Promise<ConnectorStateInfo>;
+  connectorStatus?: () => Promise<ConnectorStateInfo>;
 }
 
 export class RecordsPanel implements vscode.Disposable {
