@@ -20,6 +20,7 @@ import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
 import { kafkajsHeaderValue } from '../errors/tolerance/null-header';
+import { sendUntilDelivered } from '../kafka/deliver';
 
 /** Poll batches that may wait for their acknowledgement at once before polling pauses. */
 const MAX_IN_FLIGHT_BATCHES = 8;
@@ -133,6 +134,9 @@ export class WorkerSourceTask {
         allowAutoTopicCreation: true,
         idempotent: false,
         maxInFlightRequests: 1,
+        // Short kafkajs retries per attempt; sendUntilDelivered repeats the send as Connect's producer
+        // does (delivery.timeout.ms=Integer.MAX_VALUE) until acked or the task stops.
+        retry: { retries: 5, initialRetryTime: 100, maxRetryTime: 1000 },
       });
       await this.producer.connect();
       task.initialize({
@@ -264,7 +268,11 @@ export class WorkerSourceTask {
       // kafkajs sends one request for everything: split so no request exceeds the broker's message.max.bytes
       const sent = this.sendChain.then(async () => {
         for (const part of splitBySize(topicMessages, MAX_REQUEST_BYTES))
-          await this.producer!.sendBatch({ acks: -1, topicMessages: part });
+          await sendUntilDelivered(
+            this.producer!,
+            { acks: -1, topicMessages: part },
+            { aborted: () => this.stopping, log: this.d.log },
+          );
       });
       this.sendChain = sent.then(
         () => undefined,
@@ -377,9 +385,22 @@ export class WorkerSourceTask {
     if (!force && Date.now() - this.lastFlush < this.d.offsetFlushIntervalMs) return;
     this.lastFlush = Date.now();
     if (this.pendingOffsets.size === 0) return;
-    const entries = [...this.pendingOffsets.values()];
+    const flushing = this.pendingOffsets;
+    const entries = [...flushing.values()];
     this.pendingOffsets = new Map();
-    await this.d.offsets.set(this.d.connector, entries);
+    try {
+      await this.d.offsets.set(this.d.connector, entries);
+    } catch (error) {
+      // OffsetStorageWriter.cancelFlush: the offsets are kept for the next flush (newer ones win);
+      // a periodic commit failure is logged and the task keeps running (e.g. while the broker restarts).
+      for (const [key, entry] of flushing)
+        if (!this.pendingOffsets.has(key)) this.pendingOffsets.set(key, entry);
+      if (force) throw error;
+      this.d.log(
+        `WorkerSourceTask{id=${this.d.connector}-${this.d.taskId}} Failed to commit offsets: ${(error as Error).message}`,
+      );
+      return;
+    }
     await this.d.task.commit();
   }
 
