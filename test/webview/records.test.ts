@@ -315,3 +315,84 @@ void describe('records webview', () => {
     }
   });
 });
+
+void describe('records webview metrics strip', () => {
+  const text = (sel: string) => (x: WebviewPage) => x.page.locator(sel).textContent();
+  const cell = (key: string) => `#metrics .metric[data-metric="${key}"]`;
+
+  void it('stays hidden until a sample, then shows only the figures present', async () => {
+    const w = await panel('records', []);
+    try {
+      assert.equal(await w.page.locator('#metrics').isHidden(), true);
+      await w.post({
+        type: 'metrics',
+        body: { at: 1, topic: 't', topicRecords: 1234, produceRate: 12.345, receiveRate: 0 },
+      });
+      await until(w, 'records figure', text(`${cell('records')} .metric-value`), (v) => v === '1,234');
+      assert.equal(await w.page.locator('#metrics').isVisible(), true);
+      assert.equal(await w.page.locator(`${cell('produce')} .metric-value`).textContent(), '12.3');
+      assert.equal(await w.page.locator(`${cell('receive')} .metric-value`).textContent(), '0');
+      // Not tied to a connector: no lag, DLQ, tasks or gaps.
+      for (const key of ['lag', 'dlq', 'tasks', 'unavailable'])
+        assert.equal(await w.page.locator(cell(key)).isHidden(), true, key);
+      assert.deepEqual(await w.cspViolations(), []);
+    } finally {
+      await w.close();
+    }
+  });
+
+  void it('shows lag, DLQ and task states with their warning states, and updates in place', async () => {
+    const w = await panel('records', []);
+    try {
+      await w.post({
+        type: 'metrics',
+        body: {
+          at: 1,
+          topic: 'orders',
+          topicRecords: 40,
+          produceRate: 5,
+          lag: { group: 'connect-sink', total: 7, partitions: 3 },
+          dlq: { topic: 'dlq-orders', records: 2 },
+          tasks: { connectorState: 'RUNNING', total: 3, running: 2, failed: 1, paused: 0 },
+          unavailable: ['lag: partial'],
+        },
+      });
+      await until(
+        w,
+        'tasks figure',
+        text(`${cell('tasks')} .metric-value`),
+        (v) => v === '2/3 running · 1 failed',
+      );
+      const lag = w.page.locator(cell('lag'));
+      assert.equal(await lag.locator('.metric-value').textContent(), '7');
+      assert.equal(await lag.getAttribute('data-state'), 'behind');
+      assert.match((await lag.getAttribute('title')) ?? '', /connect-sink over 3 partition/);
+      assert.equal(await w.page.locator(cell('dlq')).getAttribute('data-state'), 'warn');
+      assert.equal(await w.page.locator(cell('tasks')).getAttribute('data-state'), 'failed');
+      assert.equal(await w.page.locator(cell('unavailable')).getAttribute('title'), 'lag: partial');
+      // The same value nodes are rewritten (no rebuild); caught-up lag and healthy tasks lose their state.
+      await lag
+        .locator('.metric-value')
+        .evaluate((el: { setAttribute(k: string, v: string): void }) => el.setAttribute('data-probe', '1'));
+      await w.post({
+        type: 'metrics',
+        body: {
+          at: 2,
+          topic: 'orders',
+          topicRecords: 47,
+          lag: { group: 'connect-sink', total: 0, partitions: 3 },
+          tasks: { connectorState: 'RUNNING', total: 3, running: 3, failed: 0, paused: 0 },
+        },
+      });
+      await until(w, 'lag caught up', text(`${cell('lag')} .metric-value`), (v) => v === '0');
+      assert.equal(await lag.locator('.metric-value').getAttribute('data-probe'), '1');
+      assert.equal(await lag.getAttribute('data-state'), null);
+      assert.equal(await w.page.locator(cell('tasks')).getAttribute('data-state'), null);
+      for (const key of ['dlq', 'produce', 'unavailable'])
+        assert.equal(await w.page.locator(cell(key)).isHidden(), true, key);
+      assert.deepEqual(await w.cspViolations(), []);
+    } finally {
+      await w.close();
+    }
+  });
+});
