@@ -5,7 +5,7 @@ import type { CommandContext } from './commands/context';
 import { deployCommands } from './commands/deploy-commands';
 import { offsetsCommands } from './commands/offsets-commands';
 import { registerCommands } from './commands/registry';
-import { currentSettings, onSettingsChanged } from './config/vscode-settings';
+import { currentLabUpSettings, currentSettings, onSettingsChanged } from './config/vscode-settings';
 import { ConnectorCodeLens } from './editor/connector-codelens';
 import { registerConnectorIntelliSense } from './editor/intellisense';
 import { SCHEME, VirtualDocs } from './editor/virtual-docs';
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   const store = own(new ClusterStore(settings, context.secrets, log));
   const lab = own(
     new LocalClusterController(
-      labModuleProvider(() => currentSettings().labProvider),
+      labModuleProvider(() => currentLabUpSettings(context.secrets)),
       store,
       log,
       (n) => connectLogTail(n),

@@ -19,7 +19,8 @@ export interface ExternalClusterSetting {
   insecure?: boolean;
 }
 
-export type LabProvider = 'local' | 'docker';
+/** `auto`: the lab picks (the state dir's provider, $KCL_LAB_PROVIDER, docker when an engine answers, else local). */
+export type LabProvider = 'auto' | 'local' | 'docker' | 'external';
 
 export interface Settings {
   clusters: ExternalClusterSetting[];
@@ -29,7 +30,11 @@ export interface Settings {
   labProvider: LabProvider;
   kafkaImage: string;
   postgresImage: string;
-  runtimeImage: string;
+  /** External provider: the cluster's addresses; passwords live in SecretStorage (lab-options.ts). */
+  externalBootstrapServers: string;
+  externalConnectUrls: string[];
+  externalConnectUsername: string;
+  externalPostgresUrl: string;
   recordsBufferSize: number;
   recordsBootstrapServers: string;
 }
@@ -52,20 +57,20 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { field: 'defaultCluster', key: 'defaultCluster', type: 'string', default: '' },
   { field: 'showLocalCluster', key: 'showLocalCluster', type: 'boolean', default: true },
   { field: 'refreshIntervalSeconds', key: 'refreshIntervalSeconds', type: 'number', default: 5 },
-  { field: 'labProvider', key: 'lab.provider', type: 'string', default: 'local', enum: ['local', 'docker'] },
-  { field: 'kafkaImage', key: 'lab.kafkaImage', type: 'string', default: 'kafka-connect-lab/kafka:4.4.0' },
   {
-    field: 'postgresImage',
-    key: 'lab.postgresImage',
+    field: 'labProvider',
+    key: 'lab.provider',
     type: 'string',
-    default: 'kafka-connect-lab/postgres:15',
+    default: 'auto',
+    enum: ['auto', 'local', 'docker', 'external'],
   },
-  {
-    field: 'runtimeImage',
-    key: 'lab.runtimeImage',
-    type: 'string',
-    default: 'kafka-connect-lab/runtime:latest',
-  },
+  // The lab's Docker provider defaults (runtime/lab/docker/provider.ts); passed to it only when changed.
+  { field: 'kafkaImage', key: 'lab.kafkaImage', type: 'string', default: 'apache/kafka:4.4.0' },
+  { field: 'postgresImage', key: 'lab.postgresImage', type: 'string', default: 'postgres:17' },
+  { field: 'externalBootstrapServers', key: 'lab.external.bootstrapServers', type: 'string', default: '' },
+  { field: 'externalConnectUrls', key: 'lab.external.connectUrls', type: 'array', default: [] },
+  { field: 'externalConnectUsername', key: 'lab.external.connectUsername', type: 'string', default: '' },
+  { field: 'externalPostgresUrl', key: 'lab.external.postgresUrl', type: 'string', default: '' },
   { field: 'recordsBufferSize', key: 'records.bufferSize', type: 'number', default: 100_000 },
   { field: 'recordsBootstrapServers', key: 'records.bootstrapServers', type: 'string', default: '' },
 ];
@@ -79,6 +84,9 @@ export function readSettings(get: (key: string) => unknown): Settings {
   }
   const settings = out as unknown as Settings;
   settings.clusters = sanitizeClusters(settings.clusters);
+  settings.externalConnectUrls = settings.externalConnectUrls.filter(
+    (u): u is string => typeof u === 'string' && u.trim() !== '',
+  );
   settings.refreshIntervalSeconds = Math.max(1, settings.refreshIntervalSeconds);
   return settings;
 }

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { LabUpSettings } from './lab-options';
+import { EXTERNAL_SECRETS, labUpSettings } from './lab-options';
 import type { Settings } from './settings';
 import { SECTION, readSettings } from './settings';
 
@@ -10,5 +12,15 @@ export function currentSettings(): Settings {
 export function onSettingsChanged(listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration(SECTION)) listener();
+  });
+}
+
+/** The lab `up` options from the settings, with the external cluster's passwords from SecretStorage. */
+export async function currentLabUpSettings(secrets: vscode.SecretStorage): Promise<LabUpSettings> {
+  const settings = currentSettings();
+  if (settings.labProvider !== 'external') return labUpSettings(settings);
+  return labUpSettings(settings, {
+    connectPassword: await secrets.get(EXTERNAL_SECRETS.connectPassword),
+    postgresPassword: await secrets.get(EXTERNAL_SECRETS.postgresPassword),
   });
 }

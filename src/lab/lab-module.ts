@@ -1,5 +1,5 @@
 import { deferredModules } from '../deferred/load';
-import type { LabProvider } from '../config/settings';
+import type { LabUpSettings } from '../config/lab-options';
 import type { LocalClusterProvider } from './local-cluster';
 
 // The lab module pulls in Kafka and PostgreSQL clients; loading it on first use keeps activation fast.
@@ -8,23 +8,19 @@ function labModule(): Promise<ReturnType<typeof deferredModules>['lab']> {
 }
 
 /**
- * The real `lab` module behind the LocalClusterProvider seam. `provider` is the
- * kafkaConnectLab.lab.provider setting, read at each start; without it the lab picks (docker
- * whenever a container engine answers).
+ * The real `lab` module behind the LocalClusterProvider seam. `options`: what the settings ask of
+ * `up` (provider, images, external addresses; src/config/lab-options.ts), read at each start;
+ * without it the lab picks (the state dir's provider, else docker whenever a container engine answers).
  */
 export function labModuleProvider(
-  provider?: () => LabProvider,
+  options?: () => Promise<LabUpSettings>,
   env: NodeJS.ProcessEnv = process.env,
 ): LocalClusterProvider {
   return {
-    up: async ({ onProgress, search }) =>
-      (await labModule()).up({
-        onProgress,
-        env,
-        provider: provider?.(),
-        // OpenSearch takes minutes to start on a loaded machine (90 s is the lab's default bound).
-        ...(search ? { search, readyTimeoutMs: 300_000 } : {}),
-      }),
+    up: async ({ onProgress, search }) => {
+      const fromSettings = (await options?.()) ?? {};
+      return (await labModule()).up({ onProgress, env, ...fromSettings, ...(search ? { search } : {}) });
+    },
     down: async ({ onProgress }) => (await labModule()).down({ onProgress, env }),
     status: async () => (await labModule()).status({ env }),
   };

@@ -43,7 +43,7 @@ void describe('settings drift', () => {
         })[k],
     );
     assert.equal(s.refreshIntervalSeconds, 5);
-    assert.equal(s.labProvider, 'local');
+    assert.equal(s.labProvider, 'auto');
     assert.equal(s.showLocalCluster, false);
     assert.deepEqual(s.clusters, []);
     assert.equal(
