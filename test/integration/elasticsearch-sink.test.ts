@@ -76,41 +76,8 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     producer = kafka.producer();
     admin = kafka.admin();
     await Promise.all([producer.connect(), admin.connect()]);
-    await warmGroupCoordinator();
   });
 
-  /**
-   * A fresh broker creates __consumer_offsets on the first group request; until its coordinator is
-   * loaded, a join answers NOT_COORDINATOR, which our worker's first sink task does not retry yet
-   * (it fails). One throwaway group joins first so the tests exercise the sink, not that window.
-   */
-  async function warmGroupCoordinator(): Promise<void> {
-    const topic = uniqueName('es_warm');
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
-      waitForLeaders: true,
-    });
-    await eventually(
-      async () => {
-        const c = kafka.consumer({ groupId: uniqueName('es_warm') });
-        try {
-          await c.connect();
-          await c.subscribe({ topics: [topic], fromBeginning: true });
-          let joined = false;
-          c.on(c.events.GROUP_JOIN, () => {
-            joined = true;
-          });
-          await c.run({ eachMessage: async () => Promise.resolve() });
-          await eventually(() => joined, 30000, 'warm-up group joined');
-          return true;
-        } finally {
-          await c.disconnect().catch(() => undefined);
-        }
-      },
-      120000,
-      'group coordinator ready',
-    );
-  }
   after(async () => {
     await producer?.disconnect().catch(() => undefined);
     await admin?.disconnect().catch(() => undefined);
