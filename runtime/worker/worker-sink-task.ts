@@ -313,10 +313,14 @@ export class WorkerSinkTask {
         list.map((e) => ({ topic: e.tp.topic, partition: e.tp.partition, offset: e.offset.toString() })),
       );
     } catch (error) {
-      // A moved or loading coordinator: the same offsets are committed at the next flush.
-      if (!isRetriableConsumerError(error)) throw error;
+      // As Connect's WorkerSinkTask.onCommitCompleted: a failed commit is logged and the task carries on;
+      // the same offsets are committed again at the next flush (a moved or loading coordinator is the
+      // usual cause).
+      const why = (error as Error)?.message ?? String(error);
       this.d.log(
-        `Commit of ${this.d.connector}-${this.d.taskId} offsets will be retried: ${(error as Error).message}`,
+        isRetriableConsumerError(error)
+          ? `Commit of ${this.d.connector}-${this.d.taskId} offsets will be retried: ${why}`
+          : `WorkerSinkTask{id=${this.d.connector}-${this.d.taskId}} Commit of offsets threw an unexpected exception: ${why}`,
       );
       return;
     }
