@@ -346,8 +346,9 @@ export class PostgresConnectorTask extends SourceTask {
     const firstInTable = this.lastSnapTable !== item.te;
     const lastInTable = next === null || next.te !== item.te;
     let marker: string;
-    if (this.snapFirst) marker = 'first';
-    else if (last) marker = 'last';
+    // The snapshot's only record is its last (the real 3.6.1 connector marks it "last", not "first").
+    if (last) marker = 'last';
+    else if (this.snapFirst) marker = 'first';
     else if (firstInTable) marker = 'first_in_data_collection';
     else if (lastInTable) marker = 'last_in_data_collection';
     else marker = 'true';
