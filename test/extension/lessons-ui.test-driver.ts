@@ -25,6 +25,13 @@ function row(page: Page, text: string) {
 async function clickStep(page: Page, label: string): Promise<void> {
   const r = row(page, label);
   await r.waitFor({ timeout: 30_000 });
+  // The tooltip of the row under the mouse (an exercise's summary) can cover the next row: move away.
+  await page.mouse.move(0, 0);
+  await page
+    .locator('.context-view p')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 5_000 })
+    .catch(() => undefined);
   await r.locator('.label-name, .monaco-highlighted-label').first().click();
 }
 
