@@ -19,7 +19,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -86,6 +86,23 @@ async function palette(page: Page, command: string, input?: string): Promise<voi
   );
   await box.fill(input);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Makes the Local lab the cluster that deploy and the CodeLens use, as a user would: the
+ * workspace setting kafkaConnectLab.defaultCluster (the suite's workspace names its external
+ * Connect cluster there). Returns what puts the workspace settings back as they were.
+ */
+function preferLocalLab(workspace: string): () => void {
+  const file = join(workspace, '.vscode', 'settings.json');
+  const original = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  const settings = original ? (JSON.parse(original) as Record<string, unknown>) : {};
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({ ...settings, 'kafkaConnectLab.defaultCluster': 'Local lab' }, null, 2),
+  );
+  return () => (original === undefined ? rmSync(file, { force: true }) : writeFileSync(file, original));
 }
 
 /** Opens a file ("File: Open File..." with its path) and clicks its "Deploy to Local lab" CodeLens. */
@@ -194,7 +211,14 @@ export async function runRecordsE2e(opts: {
   const srcTopic = `records-e2e-src-${sfx}`;
   const dlqTopic = `records-e2e-dlq-${sfx}`;
   const poison = `not json ${sfx}`;
-  const wb = await openWorkbench(workbenchUrl(opts.server, opts.workspace, opts.extensionPath), opts.log);
+  const restoreSettings = preferLocalLab(opts.workspace);
+  let wb: Awaited<ReturnType<typeof openWorkbench>>;
+  try {
+    wb = await openWorkbench(workbenchUrl(opts.server, opts.workspace, opts.extensionPath), opts.log);
+  } catch (err) {
+    restoreSettings();
+    throw err;
+  }
   const page = wb.page;
   let lab: Lab | undefined;
   let db: pg.Client | undefined;
@@ -449,6 +473,7 @@ export async function runRecordsE2e(opts: {
     return checks;
   } finally {
     await wb.close();
+    restoreSettings();
     const cleanup = async () => {
       if (lab)
         for (const n of [cdcName, sinkName])
