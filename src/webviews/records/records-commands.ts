@@ -9,6 +9,7 @@ import type { CommandContext } from '../../commands/context';
 import { clientOf } from '../../commands/context';
 import type { Settings } from '../../config/settings';
 import { SECTION, readSettings } from '../../config/settings';
+import { pickBootstrapServers } from '../../config/bootstrap-servers';
 import type { CommandSpec } from '../../commands/registry';
 import { deferredModules } from '../../deferred/load';
 import { ExtensionError } from '../../errors';
@@ -31,16 +32,23 @@ function settings(): Settings {
 }
 
 /**
- * Kafka bootstrap servers: the `kafkaConnectLab.records.bootstrapServers` setting, else the lab's
- * KCL_BOOTSTRAP_SERVERS, else asked once per session.
+ * Kafka bootstrap servers: the `kafkaConnectLab.records.bootstrapServers` setting, else the local
+ * lab's broker while it runs, else KCL_BOOTSTRAP_SERVERS, else asked once per session
+ * (src/config/bootstrap-servers.ts; docs/records-view.md).
  */
 async function bootstrapServers(ctx: CommandContext, remembered: { value?: string }): Promise<string> {
-  const configured =
-    settings().recordsBootstrapServers.trim() || process.env.KCL_BOOTSTRAP_SERVERS || remembered.value;
-  if (configured) return configured;
-  const answer = await ctx.prompts.input('Kafka bootstrap servers for the Records panel', {
-    value: '127.0.0.1:9092',
+  const setting = settings().recordsBootstrapServers;
+  const picked = pickBootstrapServers({
+    setting,
+    lab: setting.trim() ? undefined : await ctx.lab.kafkaBootstrapServers(),
+    env: process.env.KCL_BOOTSTRAP_SERVERS,
+    remembered: remembered.value,
   });
+  if (picked) return picked.servers;
+  const answer = await ctx.prompts.input(
+    'Kafka bootstrap servers for the Records panel (the local lab is not running; the setting kafkaConnectLab.records.bootstrapServers names another cluster)',
+    { value: '127.0.0.1:9092' },
+  );
   if (!answer) throw new ExtensionError('cancelled', 'cancelled');
   remembered.value = answer;
   return answer;
