@@ -92,6 +92,8 @@ void describe('lab CLI end to end (its own cluster)', () => {
         state: 'running',
       },
       connect: { url: null, state: connectEntry() ? 'stopped' : 'absent' },
+      // Started without --search: the search engine is listed as absent.
+      search: { url: null, state: 'absent' },
     });
     const table = ok(['status', '--state-dir', stateDir]).stdout;
     assert.match(
