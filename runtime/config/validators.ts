@@ -5,6 +5,7 @@
  */
 import { ConfigException } from './config-exception';
 import { javaHashOrder, javaToString } from './java-compat';
+import { javaPatternSyntaxMessage } from './java-pattern-syntax';
 
 export interface Validator {
   /** Throws ConfigException when `value` (already parsed to the key's type, or null) is invalid. */
@@ -263,8 +264,9 @@ export class CompositeValidator implements Validator {
 
 /**
  * org.apache.kafka.connect.transforms.util.RegexValidator (topics.regex, RegexRouter...): the value
- * must compile. Java's PatternSyntaxException detail cannot be reproduced from JS; the prefix is
- * Connect's, and null gets the Java 17 NullPointerException text the real worker prints.
+ * must compile. The common syntax errors get Java's PatternSyntaxException text
+ * (java-pattern-syntax.ts), others the JS engine's after Connect's prefix; null gets the Java 17
+ * NullPointerException text the real worker prints.
  */
 export class RegexValidator implements Validator {
   ensureValid(name: string, value: unknown): void {
@@ -275,6 +277,8 @@ export class RegexValidator implements Validator {
         'Invalid regex: Cannot invoke "String.isEmpty()" because "this.pattern" is null',
       );
     }
+    const javaMessage = javaPatternSyntaxMessage(value as string);
+    if (javaMessage !== undefined) throw new ConfigException(name, value, `Invalid regex: ${javaMessage}`);
     try {
       new RegExp(value as string);
     } catch (e) {
