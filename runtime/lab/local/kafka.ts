@@ -4,9 +4,10 @@ import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { LabError } from '../errors';
-import { isOurProcess, sleep, spawnDetached } from '../processes';
+import { spawnDetached } from '../processes';
 import type { LabPorts, ProcessRecord } from '../state-dir';
 import { logTail } from './log-tail';
+import { waitServiceReady } from './wait-ready';
 import { cdsArgs } from './kafka-cds';
 
 /** A Kafka Uuid as StorageTool prints it: 16 random bytes, base64url without padding. */
@@ -194,21 +195,16 @@ export async function waitKafkaReady(
   paths: KafkaPaths,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isOurProcess(rec)) {
-      throw new LabError(
-        'START_FAILED',
-        `Kafka exited during startup. Last log lines:\n${logTail(paths.logFile, 20)}`,
-        'See the whole log with: lab logs kafka',
-      );
-    }
-    if (await kafkaAnswers(bootstrapServers, 2000)) return;
-    await sleep(250);
-  }
-  throw new LabError(
-    'NOT_READY',
-    `Kafka at ${bootstrapServers} did not answer a metadata request within ${Math.round(timeoutMs / 1000)} s.`,
-    'See the log with: lab logs kafka',
+  await waitServiceReady(
+    rec,
+    {
+      label: 'Kafka',
+      service: 'kafka',
+      logFile: paths.logFile,
+      answers: () => kafkaAnswers(bootstrapServers, 2000),
+      pauseMs: 250,
+      notReady: `at ${bootstrapServers} did not answer a metadata request`,
+    },
+    timeoutMs,
   );
 }

@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { LabError } from '../errors';
 import { lookupOsUser } from '../prerequisites';
 import type { OsUser } from '../prerequisites';
-import { isOurProcess, sleep, spawnDetached, stopProcess } from '../processes';
+import { spawnDetached, stopProcess } from '../processes';
 import type { ProcessRecord } from '../state-dir';
 import type { ProgressSink } from '../types';
-import { logTail } from './log-tail';
+import { waitServiceReady } from './wait-ready';
 import { homeReadableBy, resolveOpenSearchHome, SHARED_OPENSEARCH_ROOT } from './opensearch-home';
 import { traversableBy } from './postgres';
 
@@ -157,22 +157,17 @@ export async function waitOpenSearchReady(
   paths: OpenSearchPaths,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isOurProcess(rec)) {
-      throw new LabError(
-        'START_FAILED',
-        `OpenSearch exited during startup. Last log lines:\n${logTail(paths.logFile, 20)}`,
-        'See the whole log with: lab logs search',
-      );
-    }
-    if (await openSearchAnswers(url, 2000)) return;
-    await sleep(500);
-  }
-  throw new LabError(
-    'NOT_READY',
-    `OpenSearch at ${url} did not report a green or yellow cluster health within ${Math.round(timeoutMs / 1000)} s.`,
-    'See the log with: lab logs search',
+  await waitServiceReady(
+    rec,
+    {
+      label: 'OpenSearch',
+      service: 'search',
+      logFile: paths.logFile,
+      answers: () => openSearchAnswers(url, 2000),
+      pauseMs: 500,
+      notReady: `at ${url} did not report a green or yellow cluster health`,
+    },
+    timeoutMs,
   );
 }
 

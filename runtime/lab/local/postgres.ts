@@ -15,9 +15,10 @@ import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { LabError } from '../errors';
 import type { OsUser } from '../prerequisites';
-import { isOurProcess, sleep, spawnDetached } from '../processes';
+import { spawnDetached } from '../processes';
 import type { ProcessRecord } from '../state-dir';
 import { logTail } from './log-tail';
+import { waitServiceReady } from './wait-ready';
 
 export const PG_USER = 'postgres';
 export const PG_PASSWORD = 'postgres';
@@ -243,22 +244,17 @@ export async function waitPostgresReady(
   paths: PostgresPaths,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isOurProcess(rec)) {
-      throw new LabError(
-        'START_FAILED',
-        `PostgreSQL exited during startup. Last log lines:\n${logTail(paths.logFile, 20)}`,
-        'See the whole log with: lab logs postgres',
-      );
-    }
-    if (await postgresAnswers(port, 1000)) return;
-    await sleep(100);
-  }
-  throw new LabError(
-    'NOT_READY',
-    `PostgreSQL on 127.0.0.1:${port} did not answer SELECT 1 within ${Math.round(timeoutMs / 1000)} s.`,
-    'See the log with: lab logs postgres',
+  await waitServiceReady(
+    rec,
+    {
+      label: 'PostgreSQL',
+      service: 'postgres',
+      logFile: paths.logFile,
+      answers: () => postgresAnswers(port, 1000),
+      pauseMs: 100,
+      notReady: `on 127.0.0.1:${port} did not answer SELECT 1`,
+    },
+    timeoutMs,
   );
 }
 
