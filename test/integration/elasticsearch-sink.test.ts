@@ -3,8 +3,9 @@
  * engine (the lab's OpenSearch 2.19 node, whose _bulk/index/search API follows Elasticsearch 7):
  * the lesson's exercise 2 (pg-products → index, key.ignore=true ids), upsert by key, delete on
  * tombstone, a malformed document per behavior.on.malformed.documents (warn → DLQ + running,
- * fail → task FAILED), the engine stopped mid-stream (SIGSTOP: retries, then every record indexed
- * exactly once) and the mapping put from a value schema.
+ * fail → task FAILED), the engine stopped mid-stream (SIGTERM and restarted on the same data and
+ * port: retries, then every record indexed exactly once; max.retries exhausted → FAILED, restart
+ * resumes) and the mapping put from a value schema.
  * One engine for the whole file.
  */
 import assert from 'node:assert/strict';
@@ -302,43 +303,91 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     await http(rt.url, 'DELETE', `/connectors/${name}`);
   });
 
-  void it('engine stopped mid-stream (SIGSTOP): bulk requests time out and are retried, then every record is indexed exactly once', async () => {
-    const topic = await topicWith([]);
+  void it('engine stopped mid-stream (SIGTERM, then restarted on the same data and port): retries, then every record indexed exactly once; max.retries exhausted fails the task, a restart resumes it', async () => {
     const batch = (from: number, n: number): { key: string; value: string }[] =>
       Array.from({ length: n }, (_, i) => ({
         key: `k${from + i}`,
         value: JSON.stringify({ seq: from + i }),
       }));
-    await producer.send({ topic, messages: batch(0, 200) });
-    const name = uniqueName('es-outage');
-    await create(name, {
+    const config = (topic: string, maxRetries: string): Record<string, string> => ({
       'connector.class': 'ElasticsearchSink',
       'connection.url': engine.url,
       topics: topic,
       'key.ignore': 'true',
       'schema.ignore': 'true',
       'batch.size': '100',
-      'read.timeout.ms': '5000',
-      // retry long enough to outlive the outage on a loaded machine
-      'max.retries': '40',
-      'retry.backoff.ms': '50',
+      'read.timeout.ms': '30000',
+      'max.retries': maxRetries,
+      'retry.backoff.ms': '100',
       ...JSON_CONVERTERS,
     });
+    // patient: outlives the outage (random backoffs below 100 ms · 2^n keep it retrying for minutes)
+    const topic = await topicWith(batch(0, 200));
+    const name = uniqueName('es-outage');
+    await create(name, config(topic, '14'));
+    // impatient: 2 attempts per request, then the task fails (the real RetryUtil + throwIfFailed)
+    const topicB = await topicWith(batch(0, 50));
+    const nameB = uniqueName('es-outage-fail');
+    await create(nameB, config(topicB, '1'));
     await eventually(async () => (await allDocs(engine.url, topic)).length === 200, 120000, '200 documents');
-    engine.freeze();
+    await eventually(async () => (await allDocs(engine.url, topicB)).length === 50, 120000, '50 documents');
+    const logFrom = rt.stderr().length;
+    await engine.stop(); // SIGTERM, waits for the process to exit
+    let restarted = false;
     try {
+      await assert.rejects(fetch(engine.url), 'the engine no longer answers');
       await producer.send({ topic, messages: batch(200, 300) });
-      // The sink cannot get an answer (and retries) while the engine is stopped.
+      await producer.send({ topic: topicB, messages: batch(50, 50) });
+      // B: both attempts refused; the failure surfaces at its next put() (one more record).
       await eventually(
-        () => /Failed to execute bulk request due to .*Retrying attempt \(2\//.test(rt.stderr()),
+        () =>
+          /Failed to execute bulk request due to 'java\.net\.ConnectException: Connection refused' after 2 attempt\(s\)/.test(
+            rt.stderr().slice(logFrom),
+          ),
         120000,
-        'a bulk request retried twice',
+        'B gave up after 2 attempts',
+      );
+      await producer.send({ topic: topicB, messages: batch(100, 1) });
+      const failed = await eventually(
+        async () => {
+          const t = await task(rt, nameB);
+          return t?.state === 'FAILED' ? t : undefined;
+        },
+        120000,
+        'B FAILED',
+      );
+      assert.match(
+        failed.trace ?? '',
+        /^org\.apache\.kafka\.connect\.errors\.ConnectException: Bulk request failed/m,
+      );
+      assert.match(
+        failed.trace ?? '',
+        /Caused by: org\.apache\.kafka\.connect\.errors\.ConnectException: Failed to execute bulk request due to 'java\.net\.ConnectException: Connection refused' after 2 attempt\(s\)/,
+      );
+      // A: a third attempt only A can make (B has 2) — and A stays RUNNING.
+      await eventually(
+        () => /Retrying attempt \(3\/15\)/.test(rt.stderr().slice(logFrom)),
+        120000,
+        'A retried a third time',
       );
       assert.equal((await task(rt, name))?.state, 'RUNNING');
+      const committedB = await admin.fetchOffsets({ groupId: `connect-${nameB}`, topics: [topicB] });
+      assert.ok(
+        Number(committedB[0]?.partitions[0]?.offset ?? -1) <= 50,
+        'nothing past the unacknowledged records is committed for B',
+      );
+      await engine.start(); // same data dir, same port
+      restarted = true;
     } finally {
-      engine.thaw();
+      if (!restarted) await engine.start().catch(() => undefined);
     }
-    await eventually(async () => (await allDocs(engine.url, topic)).length === 500, 300000, '500 documents');
+    await eventually(
+      async () => (await allDocs(engine.url, topic)).length === 500,
+      300000,
+      '500 documents',
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nruntime log:\n${rt.stderr().slice(-4000)}`);
+    });
     const docs = await allDocs(engine.url, topic);
     assert.deepEqual(
       docs.map((d) => Number(d._source.seq)).sort((a, b) => a - b),
@@ -346,7 +395,17 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     );
     assert.equal(new Set(docs.map((d) => d._id)).size, 500);
     assert.equal((await task(rt, name))?.state, 'RUNNING');
+    // B restarted by the user: it resumes from its last commit and writes what it had not.
+    const restart = await http(rt.url, 'POST', `/connectors/${nameB}/tasks/0/restart`);
+    assert.equal(restart.status, 204, restart.text);
+    await running(rt, nameB);
+    await eventually(async () => (await allDocs(engine.url, topicB)).length === 101, 180000, '101 documents');
+    assert.deepEqual(
+      (await allDocs(engine.url, topicB)).map((d) => Number(d._source.seq)).sort((a, b) => a - b),
+      Array.from({ length: 101 }, (_, i) => i),
+    );
     await http(rt.url, 'DELETE', `/connectors/${name}`);
+    await http(rt.url, 'DELETE', `/connectors/${nameB}`);
   });
 
   void it('the index mapping follows the value schema when schema.ignore=false', async () => {

@@ -1,5 +1,5 @@
 /**
- * The sink's side of the REST API (ElasticsearchClient's behaviour over fetch): `_bulk` requests of
+ * The sink's side of the REST API (ElasticsearchClient's behaviour over node:http(s)): `_bulk` requests of
  * NDJSON built from batch.size / bulk.size.bytes / linger.ms, at most max.in.flight.requests at a
  * time, at most max.buffered.records waiting; every request retried max.retries times with the
  * connector's exponential backoff with jitter; per-item results handled as the real client does
@@ -14,6 +14,7 @@ import { labHosts } from '../../net/lab-hosts';
 import { ConnectException } from '../../data/errors';
 import type { BulkAction } from './data-converter';
 import type { ElasticsearchSettings } from './settings';
+import { httpCall } from './transport';
 
 const gzipAsync = promisify(gzip);
 
@@ -69,16 +70,6 @@ export interface PendingDoc {
   lines: string;
   /** Called once with true when the document is written (or deliberately skipped), false when not. */
   done(processed: boolean): void;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    body: string,
-  ) {
-    super(`method [POST], status line [HTTP/1.1 ${status}] ${body.slice(0, 500)}`);
-    this.name = 'ResponseException';
-  }
 }
 
 export class BulkClient {
@@ -147,9 +138,7 @@ export class BulkClient {
   ): Promise<{ status: number; text: string }> {
     const urls = this.s.connectionUrls;
     // Lab only: the lesson's http://elasticsearch:9200 → the lab's engine (runtime/net/lab-hosts.ts).
-    const base = labHosts()
-      .url(urls[this.nextUrl++ % urls.length] ?? '')
-      .replace(/\/+$/, '');
+    const base = labHosts().url(urls[this.nextUrl++ % urls.length] ?? '');
     const headers: Record<string, string> = {};
     if (this.auth) headers.authorization = this.auth;
     let payload: string | Buffer | undefined = body;
@@ -161,15 +150,19 @@ export class BulkClient {
       }
     }
     if (this.s.compression) headers['accept-encoding'] = 'gzip';
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers,
-      ...(payload !== undefined ? { body: payload } : {}),
-      signal: AbortSignal.timeout(this.s.connectionTimeoutMs + this.s.readTimeoutMs),
-    });
-    const text = await res.text();
-    if (res.ok || okStatuses.includes(res.status)) return { status: res.status, text };
-    throw new HttpError(res.status, text);
+    return httpCall(
+      {
+        base,
+        method,
+        path,
+        headers,
+        ...(payload !== undefined ? { body: payload } : {}),
+        connectTimeoutMs: this.s.connectionTimeoutMs,
+        readTimeoutMs: this.s.readTimeoutMs,
+        tls: this.s.tls,
+      },
+      okStatuses,
+    );
   }
 
   /** Queues one document; waits while max.buffered.records are buffered (up to flush.timeout.ms). */

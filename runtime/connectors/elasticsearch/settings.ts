@@ -3,6 +3,7 @@ import type { ConnectorProps } from '../../api/connector';
 import { ConfigException } from '../../config/config-exception';
 import { Password, javaToString } from '../../config/java-compat';
 import { elasticsearchSinkConfigDef } from './sink-config';
+import type { TlsClientOptions } from './transport';
 
 export type NullValuesBehavior = 'IGNORE' | 'DELETE' | 'FAIL';
 export type MalformedDocBehavior = 'IGNORE' | 'WARN' | 'FAIL';
@@ -37,6 +38,8 @@ export interface ElasticsearchSettings {
   dataStreamTimestampFields: string[];
   isDataStream: boolean;
   topicToResource: Map<string, string>;
+  /** TLS options for https URLs (elastic.security.protocol / elastic.https.*), null when none apply. */
+  tls: TlsClientOptions | null;
   shouldIgnoreKey(topic: string): boolean;
   shouldIgnoreSchema(topic: string): boolean;
 }
@@ -103,6 +106,7 @@ export function parseElasticsearchSettings(props: ConnectorProps): Elasticsearch
     dataStreamTimestampFields: list('data.stream.timestamp.field'),
     isDataStream: dsType !== 'NONE' && dataset !== '',
     topicToResource,
+    tls: { context: {}, verifyHostname: true },
     shouldIgnoreKey: (topic) => ignoreKey || keyTopics.has(topic),
     shouldIgnoreSchema: (topic) => ignoreSchema || schemaTopics.has(topic),
   };
