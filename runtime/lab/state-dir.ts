@@ -44,7 +44,8 @@ export interface LabState {
   kafka: { clusterId: string };
   /** Where the PostgreSQL data lives (inside the state dir unless the postgres OS user cannot reach it). */
   postgres: { dir: string };
-  connect: { url: string | null };
+  /** `labHosts`: the KCL_LAB_HOSTS the running runtime was started with (lab up restarts it when that changes). */
+  connect: { url: string | null; labHosts?: string };
   /** Where the search engine's node lives (set on the first `up --search`). */
   search?: { dir: string };
   processes: Partial<Record<ServiceName, ProcessRecord>>;
@@ -58,6 +59,8 @@ export interface DockerState {
   project: string;
   kafkaImage: string;
   postgresImage: string;
+  /** Set on the first `up --search`. */
+  searchImage?: string;
 }
 
 export interface ExternalState {

@@ -10,8 +10,8 @@ import { inspectStateDir, writeState, STATE_VERSION } from '../state-dir';
 import type { LabPorts, LabState, ProcessRecord } from '../state-dir';
 import type { ClusterStatus, ServiceName, ServiceState } from '../types';
 import { PRODUCT } from '../paths';
-import { connectAnswers, connectEntry, connectLogFile, startConnect } from './connect';
-import { labHostsEnv } from '../../net/lab-hosts';
+import { connectAnswers, connectEntry, connectLogFile } from './connect';
+import { labHostsOf, upConnect } from './connect-up';
 import {
   formatKafkaStorage,
   kafkaAnswers,
@@ -150,33 +150,17 @@ export class LocalProvider implements ClusterProvider {
       const created = await ensureDatabases(st.ports.postgres);
       if (created.length > 0) progress(`postgres: created databases ${created.join(', ')}`);
       if (launch) {
-        const rec = running(st, 'connect');
-        if (rec && st.connect.url) {
-          progress(`connect: already running at ${st.connect.url}`);
-        } else {
-          progress(`connect: starting the runtime on port ${st.ports.connect}`);
-          const bootstrap = `127.0.0.1:${st.ports.kafka}`;
-          const started = await startConnect(
-            launch,
-            stateDir,
-            bootstrap,
-            st.ports.connect,
-            opts.readyTimeoutMs,
-            // The lesson's host names (postgres, kafka) → these services; docs/lessons.md.
-            labHostsEnv({
-              postgres: { host: '127.0.0.1', port: st.ports.postgres },
-              kafka: { host: '127.0.0.1', port: st.ports.kafka },
-              ...(st.ports.search !== undefined
-                ? { elasticsearch: { host: '127.0.0.1', port: st.ports.search } }
-                : {}),
-            }),
-          );
-          st.processes.connect = started.rec;
-          st.connect.url = started.url;
-          startedHere.push(['connect', started.rec]);
-          save();
-          progress(`connect: ready at ${started.url}`);
-        }
+        const rec = await upConnect({
+          launch,
+          stateDir,
+          st,
+          bootstrap: `127.0.0.1:${st.ports.kafka}`,
+          hosts: labHostsOf(st.ports),
+          readyTimeoutMs: opts.readyTimeoutMs,
+          progress,
+          save,
+        });
+        if (rec) startedHere.push(['connect', rec]);
       }
     } catch (e) {
       for (const [service, rec] of startedHere.reverse()) {
