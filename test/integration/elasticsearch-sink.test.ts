@@ -442,4 +442,105 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     });
     await http(rt.url, 'DELETE', `/connectors/${name}`);
   });
+  void it('data streams: <type>-<dataset>-<namespace> from the lower-cased topic, op_type create, @timestamp from data.stream.timestamp.field or the record timestamp', async () => {
+    // Elasticsearch ships index templates for logs-*-* and metrics-*-*; OpenSearch does not, so the
+    // test installs the equivalent (the user's step on OpenSearch, see docs/elasticsearch-sink.md).
+    const template = uniqueName('kcl_ds');
+    const tpl = await searchApi(engine.url, 'PUT', `/_index_template/${template}`, {
+      index_patterns: ['logs-*-*', 'metrics-*-*'],
+      data_stream: {},
+    });
+    assert.equal(tpl.status, 200, JSON.stringify(tpl.body));
+    const topic = `Es_DS_${uniqueName('t')}`; // upper case: the namespace gets the topic lower-cased
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: 1, replicationFactor: 1 }],
+      waitForLeaders: true,
+    });
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'k1', value: JSON.stringify({ n: 1, created_at: '2026-11-26T08:00:00Z' }) },
+        { key: 'k2', value: JSON.stringify({ n: 2 }) }, // no timestamp field → no @timestamp → rejected
+        { key: 'k3', value: JSON.stringify({ n: 3, created_at: 1700000000000 }) },
+        { key: 'k1', value: JSON.stringify({ n: 4, created_at: '2026-11-26T09:00:00Z' }) }, // same id: create conflicts
+      ],
+    });
+    const name = uniqueName('es-ds');
+    await create(name, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': 'false',
+      'schema.ignore': 'true',
+      'data.stream.type': 'logs',
+      'data.stream.dataset': 'shop',
+      'data.stream.timestamp.field': 'created_at',
+      'behavior.on.malformed.documents': 'warn',
+      'batch.size': '1',
+      'max.in.flight.requests': '1',
+      'read.timeout.ms': '60000',
+      ...JSON_CONVERTERS,
+    });
+    const stream = `logs-shop-${topic.toLowerCase()}`;
+    await eventually(
+      async () => {
+        const t = await task(rt, name);
+        if (t?.state === 'FAILED') throw new Error(`task FAILED: ${t.trace}`);
+        const off = await admin.fetchOffsets({ groupId: `connect-${name}`, topics: [topic] });
+        return Number(off[0]?.partitions[0]?.offset ?? -1) === 4;
+      },
+      120000,
+      'all 4 records processed and committed',
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nruntime log:\n${rt.stderr().slice(-4000)}`);
+    });
+    const ds = await searchApi(engine.url, 'GET', `/_data_stream/${stream}`);
+    assert.equal(ds.status, 200, `data stream ${stream}: ${JSON.stringify(ds.body)}`);
+    const docs = await allDocs(engine.url, stream);
+    assert.deepEqual(
+      docs.map((d) => [d._id, d._source]),
+      [
+        ['k1', { n: 1, created_at: '2026-11-26T08:00:00Z', '@timestamp': '2026-11-26T08:00:00Z' }],
+        ['k3', { n: 3, created_at: 1700000000000, '@timestamp': '1700000000000' }],
+      ],
+      'k2 rejected for its missing @timestamp (warn: skipped); the second k1 refused by op_type create',
+    );
+    assert.match(
+      rt.stderr(),
+      /Encountered an illegal document error\. Ignoring and will not index record\..*mapper_parsing_exception/,
+    );
+    assert.equal((await task(rt, name))?.state, 'RUNNING');
+    await http(rt.url, 'DELETE', `/connectors/${name}`);
+
+    // Without data.stream.timestamp.field: @timestamp is the Kafka record timestamp; a set namespace.
+    const topic2 = await topicWith([]);
+    await producer.send({
+      topic: topic2,
+      messages: [{ key: 'm1', value: JSON.stringify({ cpu: 0.5 }), timestamp: '1700000000123' }],
+    });
+    const name2 = uniqueName('es-ds-metrics');
+    await create(name2, {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic2,
+      'key.ignore': 'true',
+      'schema.ignore': 'true',
+      'data.stream.type': 'METRICS',
+      'data.stream.dataset': 'shop',
+      'data.stream.namespace': 'lab',
+      'read.timeout.ms': '60000',
+      ...JSON_CONVERTERS,
+    });
+    await eventually(
+      async () => (await allDocs(engine.url, 'metrics-shop-lab')).length === 1,
+      120000,
+      'metric',
+    );
+    const [m] = await allDocs(engine.url, 'metrics-shop-lab');
+    assert.deepEqual([m?._id, m?._source], [`${topic2}+0+0`, { cpu: 0.5, '@timestamp': 1700000000123 }]);
+    await http(rt.url, 'DELETE', `/connectors/${name2}`);
+    await searchApi(engine.url, 'DELETE', `/_data_stream/${stream}`);
+    await searchApi(engine.url, 'DELETE', '/_data_stream/metrics-shop-lab');
+    await searchApi(engine.url, 'DELETE', `/_index_template/${template}`);
+  });
 });

@@ -89,9 +89,12 @@ export function indexNameForTopic(topic: string): string {
   return name;
 }
 
-/** The data stream `<type>-<dataset>-<namespace>`, namespace `${topic}` replaced by the topic. */
+/**
+ * The data stream `<type>-<dataset>-<namespace>` (convertTopicToDataStreamName): every `${topic}` in
+ * the namespace replaced by the lower-cased topic, the namespace cut to 100 characters.
+ */
 export function dataStreamName(s: ElasticsearchSettings, topic: string): string {
-  const namespace = s.dataStreamNamespace.replace('${topic}', topic);
+  const namespace = s.dataStreamNamespace.replaceAll('${topic}', topic.toLowerCase()).slice(0, 100);
   return `${s.dataStreamType.toLowerCase()}-${s.dataStreamDataset}-${namespace}`;
 }
 
@@ -184,15 +187,27 @@ function maybeAddTimestamp(s: ElasticsearchSettings, payload: string, timestamp:
   if (s.dataStreamTimestampFields.length > 0) {
     for (const f of s.dataStreamTimestampFields) {
       if (f in obj) {
-        const v = obj[f];
-        obj[TIMESTAMP_FIELD] = typeof v === 'string' ? v : JSON.stringify(v);
+        obj[TIMESTAMP_FIELD] = jsonAsText(obj[f]);
         return JSON.stringify(obj);
       }
     }
     return payload;
   }
+  if (TIMESTAMP_FIELD in obj) {
+    // ObjectNode.put replaces the field in place
+    obj[TIMESTAMP_FIELD] = timestamp;
+    return JSON.stringify(obj);
+  }
   // The timestamp is a JSON number; JSON.parse/stringify would round int64 values, so splice it in.
   return `${payload.slice(0, -1)}${payload.length > 2 ? ',' : ''}"${TIMESTAMP_FIELD}":${timestamp ?? 'null'}}`;
+}
+
+/** Jackson's JsonNode.asText(): strings as they are, scalars as text, containers empty. */
+function jsonAsText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v === null) return 'null';
+  if (typeof v === 'object') return '';
+  return String(v);
 }
 
 /** getPayload: the value as JSON, pre-processed unless the schema is ignored for this topic. */
