@@ -147,6 +147,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<RuntimeHandle> {
     port: o.restPort,
     plugins: (connectorsOnly) => plugins.infos(connectorsOnly),
     connectorPluginConfig: (name) => pluginConfigKeys(plugins, name),
+    taskMetrics: (name) => worker.taskMetrics(name),
     log: named('org.apache.kafka.connect.runtime.rest.RestServer', 'ERROR'),
     accessLog: named('org.apache.kafka.connect.runtime.rest.RestServer', 'INFO'),
     ready,

@@ -5,6 +5,7 @@
  * host's sampler (src/webviews/records/records-metrics.ts) feeds it what kafkajs and the Connect
  * REST API return. Offsets are int64 decimal text, so they are added as BigInt.
  */
+import type { ConnectorMetrics } from '../connect-rest/metrics';
 
 /** One partition's log start (`low`) and end (`high`) offsets, as kafkajs fetchTopicOffsets gives. */
 export interface PartitionRange {
@@ -35,6 +36,28 @@ export interface TaskFigures {
   paused: number;
 }
 
+/**
+ * The connector's own figures from our runtime's metrics endpoint (Connect's task metrics summed over
+ * its tasks): records written to Kafka (source) or put to the sink per second and in total, the
+ * average poll()/put() batch time, and the task-error-metrics counts.
+ */
+export interface WorkerFigures {
+  type: 'source' | 'sink';
+  /** source-record-write-rate or sink-record-send-rate, Σ over tasks (Kafka's 2 × 30 s window). */
+  rate: number;
+  /** source-record-write-total or sink-record-send-total, Σ over tasks. */
+  total: number;
+  /** poll-batch-avg-time-ms or put-batch-avg-time-ms, mean over tasks that have one. */
+  batchMs?: number;
+  /** total-record-errors, Σ over tasks. */
+  errors: number;
+  /** total-records-skipped, Σ over tasks. */
+  skipped: number;
+  /** deadletterqueue-produce-requests, Σ over tasks. */
+  dlqSent: number;
+  tasks: number;
+}
+
 /** What the strip shows; every figure is optional and the strip hides what is absent. */
 export interface MetricsView {
   /** Epoch ms when the host took the sample. */
@@ -49,6 +72,8 @@ export interface MetricsView {
   lag?: LagFigures;
   dlq?: { topic: string; records: number };
   tasks?: TaskFigures;
+  /** From the runtime's metrics endpoint; absent against clusters without it (real Connect: 404). */
+  worker?: WorkerFigures;
   /** Figures that could not be read this time, with why (shown as a tooltip, not an error). */
   unavailable?: string[];
 }
@@ -129,6 +154,37 @@ export function taskFigures(status: {
     failed: count('FAILED'),
     paused: count('PAUSED'),
   };
+}
+
+/** Sums a GET /kcl/connectors/{name}/metrics body into the strip's figures (undefined: not a source/sink). */
+export function workerFigures(m: ConnectorMetrics): WorkerFigures | undefined {
+  if (m.type !== 'source' && m.type !== 'sink') return undefined;
+  const group = m.type === 'source' ? 'source-task-metrics' : 'sink-task-metrics';
+  const [rateKey, totalKey, batchKey] =
+    m.type === 'source'
+      ? ['source-record-write-rate', 'source-record-write-total', 'poll-batch-avg-time-ms']
+      : ['sink-record-send-rate', 'sink-record-send-total', 'put-batch-avg-time-ms'];
+  const value = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  const f: WorkerFigures = { type: m.type, rate: 0, total: 0, errors: 0, skipped: 0, dlqSent: 0, tasks: 0 };
+  let batchSum = 0;
+  let batches = 0;
+  for (const t of m.tasks) {
+    const g = t[group] ?? {};
+    const e = t['task-error-metrics'] ?? {};
+    f.tasks++;
+    f.rate += value(g[rateKey]);
+    f.total += value(g[totalKey]);
+    f.errors += value(e['total-record-errors']);
+    f.skipped += value(e['total-records-skipped']);
+    f.dlqSent += value(e['deadletterqueue-produce-requests']);
+    const b = g[batchKey];
+    if (typeof b === 'number' && Number.isFinite(b)) {
+      batchSum += b;
+      batches++;
+    }
+  }
+  if (batches > 0) f.batchMs = batchSum / batches;
+  return f;
 }
 
 /** Poll interval after `failures` consecutive failed samples: base, doubled each time, capped. */

@@ -24,6 +24,7 @@ export interface RestServerOptions {
   topicTrackingAllowReset?: boolean;
   connectorPluginConfig: RestContext['connectorPluginConfig'];
   plugins: RestContext['plugins'];
+  taskMetrics?: RestContext['taskMetrics'];
   log: (line: string) => void;
   /** One line per request (Jetty's request log, which Connect writes at INFO through RestServer's logger). */
   accessLog?: (line: string) => void;
@@ -186,6 +187,7 @@ export class RestServer {
           topicTrackingAllowReset: this.o.topicTrackingAllowReset ?? true,
           connectorPluginConfig: this.o.connectorPluginConfig,
           plugins: this.o.plugins,
+          ...(this.o.taskMetrics ? { taskMetrics: this.o.taskMetrics } : {}),
         },
       });
     } catch (error) {

@@ -12,6 +12,8 @@ import { forceRestartConnectorOnly } from '../herder/restart-plan';
 import { CONNECT_VERSION } from '../connectors/file/version';
 import { bindCreateRequest, bindOffsets, bindStringMap, CREATE_REQUEST_BEAN, parseBody } from './body';
 import { LoggerLevels } from './loggers';
+import { connectorMetrics } from '../metrics/connector-metrics';
+import type { TaskMetricsLookup } from '../metrics/connector-metrics';
 import type { HttpReply } from './rest-server';
 
 export interface RestContext {
@@ -21,6 +23,8 @@ export interface RestContext {
   topicTrackingAllowReset: boolean;
   connectorPluginConfig: (plugin: string) => ConfigKeyInfo[];
   plugins: (connectorsOnly: boolean) => PluginInfo[];
+  /** The worker's task metric groups (our metrics endpoint; absent → 404 as on real Connect). */
+  taskMetrics?: TaskMetricsLookup;
 }
 
 export interface RouteRequest {
@@ -326,6 +330,12 @@ export function buildRoutes(): Route[] {
         }
         throw error;
       }
+    }),
+
+    // ---- our metrics endpoint (not Connect's API: real Connect answers 404 here) ----
+    r('GET', '/kcl/connectors/:c/metrics', ({ ctx, params }) => {
+      if (!ctx.taskMetrics) throw new NotFoundException('HTTP 404 Not Found');
+      return { status: 200, body: connectorMetrics(ctx.herder, ctx.taskMetrics, params['c']) };
     }),
 
     // ---- admin/loggers ----

@@ -19,6 +19,7 @@ import { InternalSinkRecord } from './internal-sink-record';
 import { Gate } from './status-listener';
 import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
+import type { SinkTaskMetrics } from '../metrics/task-metrics';
 
 export interface SinkTaskDeps {
   connector: string;
@@ -38,6 +39,8 @@ export interface SinkTaskDeps {
   listener: StatusListener;
   offsetFlushIntervalMs: number;
   log: (line: string) => void;
+  /** sink-task-metrics and connector-task-metrics (our metrics endpoint). */
+  metrics?: SinkTaskMetrics;
 }
 
 export function sinkGroupId(connector: string): string {
@@ -54,6 +57,7 @@ export class WorkerSinkTask {
   /** Next offset to consume per partition, for what put() has accepted. */
   private current: SinkOffsets = new Map();
   private lastCommitted = new Map<string, bigint>();
+  private firstConsumed = new Map<string, bigint>();
   private lastCommit = Date.now();
   private commitRequested = false;
   private started: Promise<void> | null = null;
@@ -117,6 +121,7 @@ export class WorkerSinkTask {
           for (const partition of partitions) assigned.push({ topic, partition });
         }
         this.assignment = assigned;
+        this.d.metrics?.recordPartitionCount(assigned.length);
         void Promise.resolve(task.open(assigned)).catch((error: unknown) => this.fail(error));
       });
       consumer.on(consumer.events.CRASH, (e) => {
@@ -201,8 +206,10 @@ export class WorkerSinkTask {
       const op = this.d.operator;
       const classes = this.d.converterClasses;
       let last: (typeof batch.messages)[number] | undefined;
+      let read = 0;
       for (const m of batch.messages) {
         if (!payload.isRunning() || payload.isStale()) break;
+        read++;
         // WorkerSinkTask.convertAndTransformRecord: key, value, headers, then the chain, each stage
         // under the operator; a tolerated failure skips the record (reported to the DLQ/log).
         const consumed = consumedRecordFromKafkajs(batch.topic, batch.partition, m);
@@ -250,16 +257,23 @@ export class WorkerSinkTask {
         const transformed = t instanceof Promise ? await t : t;
         if (transformed !== null) records.push(new InternalSinkRecord(consumed, transformed));
       }
+      this.d.metrics?.recordRead(read);
       if (records.length > 0) {
         this.d.statuses.recordTopic(connector, taskId, batch.topic);
+        const putStarted = Date.now();
         await task.put(records);
+        this.d.metrics?.recordPut(records.length, Date.now() - putStarted);
       }
       if (last) {
-        this.current.set(tpKey(batch.topic, batch.partition), {
+        const key = tpKey(batch.topic, batch.partition);
+        if (!this.lastCommitted.has(key) && !this.current.has(key))
+          this.firstConsumed.set(key, BigInt(batch.messages[0].offset));
+        this.current.set(key, {
           tp: { topic: batch.topic, partition: batch.partition },
           offset: BigInt(last.offset) + 1n,
         });
         payload.resolveOffset(last.offset);
+        this.d.metrics?.recordActiveCount(this.activeRecords());
       }
       await payload.heartbeat();
       await this.serialCommit(false);
@@ -270,6 +284,16 @@ export class WorkerSinkTask {
     } finally {
       this.inFlight = null;
     }
+  }
+
+  /** sink-record-active-count: Σ consumed − committed (the first consumed offset before any commit). */
+  private activeRecords(): number {
+    let n = 0n;
+    for (const [key, e] of this.current) {
+      const committed = this.lastCommitted.get(key) ?? this.firstConsumed.get(key) ?? e.offset;
+      if (e.offset > committed) n += e.offset - committed;
+    }
+    return Number(n);
   }
 
   private convertHeaders(topic: string, raw: IHeaders | undefined): ConnectHeaders {
@@ -307,12 +331,18 @@ export class WorkerSinkTask {
     const list = [...toCommit.values()].filter(
       (e) => this.lastCommitted.get(tpKey(e.tp.topic, e.tp.partition)) !== e.offset,
     );
-    if (list.length === 0 || !this.consumer) return;
+    if (list.length === 0 || !this.consumer) {
+      // Connect's "Skipping offset commit, no change since last commit" completes as a success.
+      this.d.metrics?.recordOffsetCommit(true, 0);
+      return;
+    }
+    const commitStarted = Date.now();
     try {
       await this.consumer.commitOffsets(
         list.map((e) => ({ topic: e.tp.topic, partition: e.tp.partition, offset: e.offset.toString() })),
       );
     } catch (error) {
+      this.d.metrics?.recordOffsetCommit(false, Date.now() - commitStarted);
       // As Connect's WorkerSinkTask.onCommitCompleted: a failed commit is logged and the task carries on;
       // the same offsets are committed again at the next flush (a moved or loading coordinator is the
       // usual cause).
@@ -325,6 +355,8 @@ export class WorkerSinkTask {
       return;
     }
     for (const e of list) this.lastCommitted.set(tpKey(e.tp.topic, e.tp.partition), e.offset);
+    this.d.metrics?.recordOffsetCommit(true, Date.now() - commitStarted);
+    this.d.metrics?.recordActiveCount(this.activeRecords());
   }
 
   private running = false;

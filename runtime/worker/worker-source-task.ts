@@ -21,6 +21,7 @@ import type { StatusListener } from './status-listener';
 import type { TransformationChain } from './transformation-chain';
 import { kafkajsHeaderValue } from '../errors/tolerance/null-header';
 import { sendUntilDelivered } from '../kafka/deliver';
+import type { SourceTaskMetrics } from '../metrics/task-metrics';
 
 /** Poll batches that may wait for their acknowledgement at once before polling pauses. */
 const MAX_IN_FLIGHT_BATCHES = 8;
@@ -86,6 +87,8 @@ export interface SourceTaskDeps {
   listener: StatusListener;
   offsetFlushIntervalMs: number;
   log: (line: string) => void;
+  /** source-task-metrics and connector-task-metrics (our metrics endpoint). */
+  metrics?: SourceTaskMetrics;
 }
 
 export class WorkerSourceTask {
@@ -154,7 +157,9 @@ export class WorkerSourceTask {
           await this.maybeFlush(false);
           continue;
         }
+        const pollStarted = Date.now();
         const polled = await task.poll();
+        if (polled) this.d.metrics?.recordPoll(polled.length, Date.now() - pollStarted);
         if (this.sendError !== null) throw this.sendError;
         if (this.stopping && (!polled || polled.length === 0)) break;
         if (polled && polled.length > 0) await this.sendRecords(polled);
@@ -173,6 +178,7 @@ export class WorkerSourceTask {
   private async sendRecords(records: SourceRecord[]): Promise<void> {
     const op = this.d.operator;
     const classes = this.d.converterClasses;
+    this.d.metrics?.recordBatch(records.length);
     type Msg = {
       key: Buffer | null;
       value: Buffer | null;
@@ -361,6 +367,9 @@ export class WorkerSourceTask {
     // calls commitRecord), so its offset commits only when a later record of its partition is sent.
     // Per source partition only the batch's last offset matters; it is copied once, after the loop.
     const latest = new Map<string, SourceRecord>();
+    // recordWrite: records dropped, failed (tolerated) or not acked count as skipped.
+    const written = entries.filter((e) => e.record !== null).length;
+    this.d.metrics?.recordWrite(entries.length, entries.length - written);
     for (const e of entries) {
       const r = e.original;
       if (e.record !== null) this.d.statuses.recordTopic(connector, taskId, e.record.topic);
@@ -384,13 +393,20 @@ export class WorkerSourceTask {
   private async maybeFlush(force: boolean): Promise<void> {
     if (!force && Date.now() - this.lastFlush < this.d.offsetFlushIntervalMs) return;
     this.lastFlush = Date.now();
-    if (this.pendingOffsets.size === 0) return;
+    if (this.pendingOffsets.size === 0) {
+      // Connect still counts a commit with nothing to commit as a successful one.
+      this.d.metrics?.recordCommit(0, true);
+      return;
+    }
     const flushing = this.pendingOffsets;
     const entries = [...flushing.values()];
     this.pendingOffsets = new Map();
+    const commitStarted = Date.now();
     try {
       await this.d.offsets.set(this.d.connector, entries);
+      this.d.metrics?.recordCommit(Date.now() - commitStarted, true);
     } catch (error) {
+      this.d.metrics?.recordCommit(Date.now() - commitStarted, false);
       // OffsetStorageWriter.cancelFlush: the offsets are kept for the next flush (newer ones win);
       // a periodic commit failure is logged and the task keeps running (e.g. while the broker restarts).
       for (const [key, entry] of flushing)

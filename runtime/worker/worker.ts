@@ -26,6 +26,9 @@ import { buildWorkerTransformationChain } from './transformation-chain';
 import { WorkerConnector } from './worker-connector';
 import { WorkerSinkTask, sinkGroupId } from './worker-sink-task';
 import { WorkerSourceTask } from './worker-source-task';
+import { SinkTaskMetrics, SourceTaskMetrics } from '../metrics/task-metrics';
+import type { TaskMetrics } from '../metrics/task-metrics';
+import type { ErrorHandlingMetrics } from '../errors/tolerance/index';
 
 export interface WorkerConfig {
   keyConverter: string;
@@ -48,15 +51,40 @@ export interface WorkerDeps {
 
 type RunningTask = WorkerSourceTask | WorkerSinkTask;
 
+/** A task's metric groups as our metrics endpoint reports them. */
+export interface TaskMetricGroups {
+  task: TaskMetrics;
+  errors: ErrorHandlingMetrics;
+}
+
 export class Worker {
   private listener: StatusListener | null = null;
   private readonly connectors = new Map<string, WorkerConnector>();
   private readonly tasks = new Map<string, Map<number, RunningTask>>();
+  private readonly metrics = new Map<string, Map<number, TaskMetricGroups>>();
 
   constructor(private readonly d: WorkerDeps) {}
 
   setListener(listener: StatusListener): void {
-    this.listener = listener;
+    // Task state changes also feed connector-task-metrics (status, running-ratio, pause-ratio).
+    this.listener = {
+      onConnector: (connector, state, error) => listener.onConnector(connector, state, error),
+      onTask: (connector, task, state, error) => {
+        this.metrics.get(connector)?.get(task)?.task.recordState(state);
+        listener.onTask(connector, task, state, error);
+      },
+    };
+  }
+
+  /** The metric groups of the connector's tasks running on this worker, by task id. */
+  taskMetrics(name: string): [number, TaskMetricGroups][] {
+    return [...(this.metrics.get(name)?.entries() ?? [])].sort((a, b) => a[0] - b[0]);
+  }
+
+  private trackMetrics(name: string, task: number, groups: TaskMetricGroups): void {
+    const map = this.metrics.get(name) ?? new Map<number, TaskMetricGroups>();
+    map.set(task, groups);
+    this.metrics.set(name, map);
   }
 
   private get l(): StatusListener {
@@ -227,7 +255,10 @@ export class Worker {
       let running: RunningTask;
       if (connector instanceof SourceConnector) {
         const { operator } = sourceTaskErrorHandling({ id, connectorConfig: config, log: errorLog });
+        const metrics = new SourceTaskMetrics();
+        this.trackMetrics(name, task, { task: metrics, errors: operator.metrics });
         running = new WorkerSourceTask({
+          metrics,
           ...common,
           task: instance as SourceTask,
           transformations: buildWorkerTransformationChain<SourceRecord>(this.d.plugins, config, operator),
@@ -251,7 +282,10 @@ export class Worker {
           workerLog: (message, error) =>
             this.d.log(error === undefined ? message : `${message}\n${printStackTrace(error)}`),
         });
+        const metrics = new SinkTaskMetrics();
+        this.trackMetrics(name, task, { task: metrics, errors: operator.metrics });
         running = new WorkerSinkTask({
+          metrics,
           ...common,
           task: instance as SinkTask,
           transformations: buildWorkerTransformationChain<SinkRecord>(this.d.plugins, config, operator),
@@ -270,6 +304,7 @@ export class Worker {
     const running = this.tasks.get(name)?.get(task);
     if (!running) return;
     this.tasks.get(name)?.delete(task);
+    this.metrics.get(name)?.delete(task);
     await running.stop();
   }
 
@@ -278,6 +313,7 @@ export class Worker {
     if (!map) return;
     const all = [...map.entries()];
     this.tasks.delete(name);
+    this.metrics.delete(name);
     await Promise.all(all.map(([, t]) => t.stop()));
   }
 

@@ -14,6 +14,8 @@ import type {
   ServerInfo,
   WorkerStatus,
 } from '../../protocol/connect-rest/entities';
+import type { ConnectorMetrics } from '../../protocol/connect-rest/metrics';
+import { connectorMetricsPath } from '../../protocol/connect-rest/metrics';
 import { ExtensionError } from '../errors';
 import { maskText } from '../model/masking';
 import type { TlsOptions, Transport } from './transport';
@@ -48,6 +50,11 @@ export interface ConnectClient {
   plugins(connectorsOnly: boolean): Promise<PluginInfo[]>;
   /** GET /connector-plugins/{plugin}/config: the plugin's config definitions. */
   pluginConfig(plugin: string): Promise<ConfigKeyInfo[]>;
+  /**
+   * Our runtime's GET /kcl/connectors/{name}/metrics. undefined when the cluster answers 404: a real
+   * Connect cluster has no such endpoint (or the connector is gone) — callers hide the figures.
+   */
+  connectorMetrics(name: string): Promise<ConnectorMetrics | undefined>;
 }
 
 export interface ClientOptions {
@@ -158,6 +165,13 @@ export class RestConnectClient implements ConnectClient {
   }
   pluginConfig(plugin: string): Promise<ConfigKeyInfo[]> {
     return this.json('GET', `/connector-plugins/${enc(plugin)}/config`);
+  }
+  async connectorMetrics(name: string): Promise<ConnectorMetrics | undefined> {
+    const path = connectorMetricsPath(name);
+    const res = await this.send('GET', path);
+    if (res.status === 404) return undefined;
+    this.check(res, 'GET', path);
+    return this.parse<ConnectorMetrics>(res.body, path, res.status);
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -395,4 +395,60 @@ void describe('records webview metrics strip', () => {
       await w.close();
     }
   });
+
+  void it("shows the runtime endpoint's figures, and hides them (no gap, no error) when a sample has none", async () => {
+    const w = await panel('records', []);
+    const workerCells = ['task-rate', 'task-total', 'batch-ms', 'errors'];
+    try {
+      const base = { at: 1, topic: 'orders', topicRecords: 40 };
+      await w.post({
+        type: 'metrics',
+        body: {
+          ...base,
+          worker: {
+            type: 'sink',
+            rate: 33.35,
+            total: 1500,
+            batchMs: 2.5,
+            errors: 2,
+            skipped: 2,
+            dlqSent: 2,
+            tasks: 1,
+          },
+        },
+      });
+      await until(w, 'put rate', text(`${cell('task-rate')} .metric-value`), (v) => v === '33.4');
+      const rate = w.page.locator(cell('task-rate'));
+      assert.equal(await rate.locator('.muted').textContent(), 'put/s');
+      assert.match((await rate.getAttribute('title')) ?? '', /sink-record-send-rate/);
+      assert.equal(await w.page.locator(`${cell('task-total')} .metric-value`).textContent(), '1,500');
+      assert.equal(await w.page.locator(`${cell('task-total')} .muted`).textContent(), 'put');
+      assert.equal(await w.page.locator(`${cell('batch-ms')} .metric-value`).textContent(), '2.5');
+      const errors = w.page.locator(cell('errors'));
+      assert.equal(await errors.locator('.metric-value').textContent(), '2');
+      assert.equal(await errors.getAttribute('data-state'), 'warn');
+      assert.match((await errors.getAttribute('title')) ?? '', /deadletterqueue-produce-requests 2/);
+      // A source connector's figures are labelled as written records.
+      await w.post({
+        type: 'metrics',
+        body: {
+          ...base,
+          at: 2,
+          worker: { type: 'source', rate: 0, total: 9, errors: 0, skipped: 0, dlqSent: 0, tasks: 1 },
+        },
+      });
+      await until(w, 'source label', text(`${cell('task-rate')} .muted`), (v) => v === 'written/s');
+      assert.equal(await w.page.locator(cell('batch-ms')).isHidden(), true);
+      assert.equal(await errors.getAttribute('data-state'), null);
+      // A cluster without the endpoint (real Connect answers 404): the host sends no `worker` figures.
+      await w.post({ type: 'metrics', body: { ...base, at: 3, topicRecords: 41 } });
+      await until(w, 'next sample', text(`${cell('records')} .metric-value`), (v) => v === '41');
+      for (const key of workerCells) assert.equal(await w.page.locator(cell(key)).isHidden(), true, key);
+      assert.equal(await w.page.locator(cell('unavailable')).isHidden(), true);
+      assert.equal(await w.page.locator('#metrics').isVisible(), true);
+      assert.deepEqual(await w.cspViolations(), []);
+    } finally {
+      await w.close();
+    }
+  });
 });

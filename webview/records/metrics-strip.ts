@@ -9,7 +9,18 @@ import type { MetricsView } from '../../protocol/webview/records-metrics';
 import { formatFigure } from '../../protocol/webview/records-metrics';
 import { h } from './dom';
 
-type Key = 'records' | 'produce' | 'receive' | 'lag' | 'dlq' | 'tasks' | 'unavailable';
+type Key =
+  | 'records'
+  | 'produce'
+  | 'receive'
+  | 'lag'
+  | 'dlq'
+  | 'tasks'
+  | 'task-rate'
+  | 'task-total'
+  | 'batch-ms'
+  | 'errors'
+  | 'unavailable';
 
 interface Cell {
   el: HTMLElement;
@@ -24,6 +35,10 @@ const LABELS: Record<Key, string> = {
   lag: 'lag',
   dlq: 'DLQ',
   tasks: 'tasks',
+  'task-rate': 'written/s',
+  'task-total': 'written',
+  'batch-ms': 'batch ms',
+  errors: 'errors',
   unavailable: 'unavailable',
 };
 
@@ -62,8 +77,12 @@ export class MetricsStrip {
     });
   }
 
-  private set(key: Key, text: string | undefined, title?: string, state?: string): void {
+  private set(key: Key, text: string | undefined, title?: string, state?: string, label?: string): void {
     const c = this.cells.get(key)!;
+    if (label !== undefined) {
+      const l = c.el.firstElementChild as HTMLElement;
+      if (l.textContent !== label) l.textContent = label;
+    }
     const hidden = text === undefined;
     if (c.el.hidden !== hidden) c.el.hidden = hidden;
     if (hidden) return;
@@ -105,6 +124,43 @@ export class MetricsStrip {
         : undefined,
       t ? `connector ${t.connectorState}` : undefined,
       t && (t.failed > 0 || t.connectorState === 'FAILED') ? 'failed' : undefined,
+    );
+    // The runtime's metrics endpoint (absent on clusters without it: these cells stay hidden).
+    const w = v.worker;
+    const verb = w?.type === 'sink' ? 'put' : 'written';
+    const stage = w?.type === 'sink' ? 'put()' : 'poll()';
+    this.set(
+      'task-rate',
+      fig(w?.rate),
+      w
+        ? `${w.type === 'sink' ? 'sink-record-send-rate' : 'source-record-write-rate'} over ${w.tasks} task(s): records ${verb} per second (Connect's 2 × 30 s window)`
+        : undefined,
+      undefined,
+      `${verb}/s`,
+    );
+    this.set(
+      'task-total',
+      fig(w?.total),
+      w
+        ? `${w.type === 'sink' ? 'sink-record-send-total' : 'source-record-write-total'}: records ${verb} by the connector's tasks`
+        : undefined,
+      undefined,
+      verb,
+    );
+    this.set(
+      'batch-ms',
+      w?.batchMs === undefined ? undefined : formatFigure(w.batchMs),
+      w
+        ? `average ${stage} batch time in ms (${w.type === 'sink' ? 'put' : 'poll'}-batch-avg-time-ms)`
+        : undefined,
+    );
+    this.set(
+      'errors',
+      fig(w?.errors),
+      w
+        ? `task-error-metrics: total-record-errors ${w.errors}, total-records-skipped ${w.skipped}, deadletterqueue-produce-requests ${w.dlqSent}`
+        : undefined,
+      w && w.errors > 0 ? 'warn' : undefined,
     );
     const gaps = v.unavailable ?? [];
     this.set('unavailable', gaps.length > 0 ? String(gaps.length) : undefined, gaps.join('\n'));

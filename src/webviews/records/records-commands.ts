@@ -131,6 +131,10 @@ export function recordsCommands(ctx: CommandContext, extensionUri: vscode.Uri): 
       dlqTopic,
       connectorStatus:
         clusterId && connector ? () => clientOf(ctx, clusterId).client.getStatus(connector) : undefined,
+      connectorMetrics:
+        clusterId && connector
+          ? () => clientOf(ctx, clusterId).client.connectorMetrics(connector)
+          : undefined,
       log: ctx.log,
       confirm: (message, detail, action) => ctx.prompts.confirm(message, detail, action),
       openRecord: (ref: RecordRef) =>

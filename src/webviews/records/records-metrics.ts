@@ -7,6 +7,7 @@
  */
 import type { Admin, Kafka } from 'kafkajs';
 import type { ConnectorStateInfo } from '../../../protocol/connect-rest/entities';
+import type { ConnectorMetrics } from '../../../protocol/connect-rest/metrics';
 import type { MetricsView } from '../../../protocol/webview/records-metrics';
 import {
   backoffMs,
@@ -16,6 +17,7 @@ import {
   sinkGroupOf,
   taskFigures,
   topicLag,
+  workerFigures,
 } from '../../../protocol/webview/records-metrics';
 
 export interface MetricsSourceOptions {
@@ -27,6 +29,8 @@ export interface MetricsSourceOptions {
   dlqTopic?: string;
   /** GET /connectors/{name}/status (absent: no Connect cluster known to the panel). */
   status?: () => Promise<ConnectorStateInfo>;
+  /** GET /kcl/connectors/{name}/metrics; resolves undefined where the cluster has no such endpoint. */
+  connectorMetrics?: () => Promise<ConnectorMetrics | undefined>;
   /** Records the panel has received so far (for its receive rate). */
   received(): number;
 }
@@ -81,8 +85,19 @@ export class MetricsSource {
         unavailable.push(`tasks: ${reason(err)}`);
       }
     }
+    // Our runtime's own task metrics; a cluster without the endpoint (404) just has none: no gap shown.
+    if (this.o.connector && this.o.connectorMetrics) {
+      try {
+        const m = await this.o.connectorMetrics();
+        const figures = m ? workerFigures(m) : undefined;
+        if (figures) view.worker = figures;
+      } catch (err) {
+        unavailable.push(`connector metrics: ${reason(err)}`);
+      }
+    }
     // Source connectors have no consumer group; unknown type (no status): try the group anyway.
-    if (this.o.connector && status?.type !== 'source') {
+    const type = status?.type ?? view.worker?.type;
+    if (this.o.connector && type !== 'source') {
       const group = sinkGroupOf(this.o.connector);
       try {
         view.lag = await this.groupLag(admin, group);

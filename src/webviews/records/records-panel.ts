@@ -17,6 +17,7 @@ import type {
 } from '../../../protocol/webview/records';
 import { isToHost } from '../../../protocol/webview/records';
 import type { ConnectorStateInfo } from '../../../protocol/connect-rest/entities';
+import type { ConnectorMetrics } from '../../../protocol/connect-rest/metrics';
 import type { Logger } from '../../logging';
 import { RecordsTail } from './records-consumer';
 import { MetricsPoller, MetricsSource } from './records-metrics';
@@ -48,6 +49,8 @@ export interface RecordsPanelOptions {
   dlqTopic?: string;
   /** The connector's status from its Connect cluster (metrics strip: task states). */
   connectorStatus?: () => Promise<ConnectorStateInfo>;
+  /** The runtime's metrics endpoint for that connector (undefined result: the cluster has none). */
+  connectorMetrics?: () => Promise<ConnectorMetrics | undefined>;
 }
 
 export class RecordsPanel implements vscode.Disposable {
@@ -100,6 +103,7 @@ export class RecordsPanel implements vscode.Disposable {
         connector: o.connector,
         dlqTopic: o.dlqTopic,
         status: o.connectorStatus,
+        connectorMetrics: o.connectorMetrics,
         received: () => this.received,
       }),
       {
