@@ -9,12 +9,16 @@
  * One engine for the whole file.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Admin, Producer } from 'kafkajs';
+import { findJava } from '../../runtime/lab/prerequisites';
 import { kafkaClient, pgClient, testCluster, uniqueName } from '../support/cluster';
-import { eventually, http, startRuntimeProcess } from '../support/runtime-process';
+import { startEngineProxy } from '../support/engine-proxy';
+import { eventually, freeTcpPort, http, startRuntimeProcess } from '../support/runtime-process';
 import type { RuntimeProcess } from '../support/runtime-process';
 import { allDocs, searchApi, startSearchEngine } from '../support/search-engine';
 import type { SearchEngine } from '../support/search-engine';
@@ -542,5 +546,288 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     await searchApi(engine.url, 'DELETE', `/_data_stream/${stream}`);
     await searchApi(engine.url, 'DELETE', '/_data_stream/metrics-shop-lab');
     await searchApi(engine.url, 'DELETE', `/_index_template/${template}`);
+  });
+  void it('validate(): the real Validator messages for an unreachable engine and wrong credentials, none when it answers', async () => {
+    const errorsOf = async (config: Record<string, string>): Promise<Record<string, string[]>> => {
+      const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
+        'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+        name: 'validate_me',
+        topics: 'validate_me',
+        ...config,
+      });
+      assert.equal(res.status, 200, res.text);
+      const out: Record<string, string[]> = {};
+      for (const c of (res.body as { configs: { value: { name: string; errors: string[] } }[] }).configs)
+        if (c.value.errors.length > 0) out[c.value.name] = c.value.errors;
+      return out;
+    };
+    const closedPort = await freeTcpPort(); // nothing listens there
+    const unreachable = `http://127.0.0.1:${closedPort}`;
+    assert.deepEqual(await errorsOf({ 'connection.url': unreachable }), {
+      'connection.url': ['Could not connect to Elasticsearch. Error message: Connection refused'],
+    });
+    const withUser = { 'connection.username': 'elastic', 'connection.password': 'secret' };
+    assert.deepEqual(await errorsOf({ 'connection.url': unreachable, ...withUser }), {
+      'connection.url': ['Could not connect to Elasticsearch. Error message: Connection refused'],
+      'connection.username': [
+        "Could not authenticate the user. Check the 'connection.username' and 'connection.password'. Error message: Connection refused",
+      ],
+      'connection.password': [
+        "Could not authenticate the user. Check the 'connection.username' and 'connection.password'. Error message: Connection refused",
+      ],
+    });
+    // Creating the connector runs the same validation: 400 with Connect's message.
+    const created = await http(rt.url, 'POST', '/connectors', {
+      name: uniqueName('es-unreachable'),
+      config: {
+        'connector.class': 'ElasticsearchSink',
+        topics: 'validate_me',
+        'connection.url': unreachable,
+      },
+    });
+    assert.equal(created.status, 400, created.text);
+    assert.match(
+      created.text,
+      /Connector configuration is invalid and contains the following 1 error\(s\):\\nCould not connect to Elasticsearch\. Error message: Connection refused/,
+    );
+    assert.deepEqual(await errorsOf({ 'connection.url': engine.url }), {});
+
+    // Wrong credentials: OpenSearch here runs without its security plugin, so a basic-auth front
+    // answers 401 the way Elasticsearch security does (HEAD / without a body).
+    const secured = await startEngineProxy({
+      target: engine.url,
+      basicAuth: { username: 'elastic', password: 'right' },
+    });
+    try {
+      const wrong = `Error message: method [HEAD], host [${secured.url}], URI [/], status line [HTTP/1.1 401 Unauthorized]`;
+      assert.deepEqual(
+        await errorsOf({
+          'connection.url': secured.url,
+          'connection.username': 'elastic',
+          'connection.password': 'wrong',
+        }),
+        {
+          'connection.url': [`Could not connect to Elasticsearch. ${wrong}`],
+          'connection.username': [
+            `Could not authenticate the user. Check the 'connection.username' and 'connection.password'. ${wrong}`,
+          ],
+          'connection.password': [
+            `Could not authenticate the user. Check the 'connection.username' and 'connection.password'. ${wrong}`,
+          ],
+        },
+      );
+      assert.deepEqual(
+        await errorsOf({
+          'connection.url': secured.url,
+          'connection.username': 'elastic',
+          'connection.password': 'right',
+        }),
+        {},
+      );
+      assert.ok(
+        secured.requests.includes('HEAD /') && secured.requests.includes('GET /'),
+        secured.requests.join(),
+      );
+    } finally {
+      await secured.close();
+    }
+  });
+  void it('elastic.security.protocol=SSL: PKCS12 and PEM trust/key stores against an HTTPS front requiring a client certificate; JKS and a missing client certificate get clear errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kcl-es-tls-'));
+    const keytool = join(dirname(realpathSync(findJava(process.env) ?? 'java')), 'keytool');
+    const run = (cmd: string, args: string[]): void => {
+      execFileSync(cmd, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    };
+    const f = (n: string): string => join(dir, n);
+    // a private CA, a server certificate for 127.0.0.1 and a client certificate, all from openssl
+    run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=kcl test CA',
+    ]);
+    for (const who of ['server', 'client']) {
+      run('openssl', [
+        'req',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        `${who}.key`,
+        '-out',
+        `${who}.csr`,
+        '-subj',
+        `/CN=${who}`,
+      ]);
+      writeFileSync(
+        f(`${who}.ext`),
+        who === 'server' ? 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' : 'extendedKeyUsage=clientAuth\n',
+      );
+      run('openssl', [
+        'x509',
+        '-req',
+        '-in',
+        `${who}.csr`,
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        `${who}.pem`,
+        '-days',
+        '2',
+        '-extfile',
+        `${who}.ext`,
+      ]);
+    }
+    run('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      'client.pem',
+      '-inkey',
+      'client.key',
+      '-out',
+      'client.p12',
+      '-passout',
+      'pass:changeit',
+    ]);
+    writeFileSync(
+      f('client-bundle.pem'),
+      readFileSync(f('client.key'), 'utf8') + readFileSync(f('client.pem'), 'utf8'),
+    );
+    // trust stores as Java users make them
+    for (const type of ['PKCS12', 'JKS'])
+      run(keytool, [
+        '-importcert',
+        '-noprompt',
+        '-alias',
+        'ca',
+        '-file',
+        'ca.pem',
+        '-keystore',
+        `trust.${type.toLowerCase()}`,
+        '-storetype',
+        type,
+        '-storepass',
+        'changeit',
+      ]);
+    const front = await startEngineProxy({
+      target: engine.url,
+      tls: {
+        key: readFileSync(f('server.key'), 'utf8'),
+        cert: readFileSync(f('server.pem'), 'utf8'),
+        clientCa: readFileSync(f('ca.pem'), 'utf8'),
+      },
+    });
+    const pkcs12 = {
+      'elastic.security.protocol': 'SSL',
+      'elastic.https.ssl.truststore.location': f('trust.pkcs12'),
+      'elastic.https.ssl.truststore.type': 'PKCS12',
+      'elastic.https.ssl.truststore.password': 'changeit',
+      'elastic.https.ssl.keystore.location': f('client.p12'),
+      'elastic.https.ssl.keystore.type': 'PKCS12',
+      'elastic.https.ssl.keystore.password': 'changeit',
+    };
+    const validate = async (config: Record<string, string>): Promise<Record<string, string[]>> => {
+      const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
+        'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+        name: 'validate_me',
+        topics: 'validate_me',
+        'connection.url': front.url,
+        ...config,
+      });
+      assert.equal(res.status, 200, res.text);
+      const out: Record<string, string[]> = {};
+      for (const c of (res.body as { configs: { value: { name: string; errors: string[] } }[] }).configs)
+        if (c.value.errors.length > 0) out[c.value.name] = c.value.errors;
+      return out;
+    };
+    try {
+      assert.deepEqual(await validate(pkcs12), {}, 'PKCS12 trust store (keytool) + PKCS12 key store');
+      assert.deepEqual(
+        await validate({
+          'elastic.security.protocol': 'SSL',
+          'elastic.https.ssl.truststore.location': f('ca.pem'),
+          'elastic.https.ssl.truststore.type': 'PEM',
+          'elastic.https.ssl.keystore.location': f('client-bundle.pem'),
+          'elastic.https.ssl.keystore.type': 'PEM',
+        }),
+        {},
+        'PEM trust store + PEM key store',
+      );
+      // the default type is JKS: a JKS file cannot be read here — the error names the key and the way out
+      const jks = await validate({
+        ...pkcs12,
+        'elastic.https.ssl.truststore.location': f('trust.jks'),
+        'elastic.https.ssl.truststore.type': 'JKS',
+      });
+      assert.deepEqual(Object.keys(jks), ['elastic.https.ssl.truststore.type']);
+      assert.match(
+        jks['elastic.https.ssl.truststore.type']?.[0] ?? '',
+        /^Invalid value JKS for configuration elastic\.https\.ssl\.truststore\.type: JKS truststores cannot be read by this runtime\. Convert .*trust\.jks to PKCS12 \(keytool -importkeystore .*\) and set elastic\.https\.ssl\.truststore\.type to PKCS12, or use PEM$/,
+      );
+      // no client certificate: the front refuses the handshake
+      const noCert = await validate({
+        'elastic.security.protocol': 'SSL',
+        'elastic.https.ssl.truststore.location': f('ca.pem'),
+        'elastic.https.ssl.truststore.type': 'PEM',
+      });
+      assert.deepEqual(Object.keys(noCert).sort(), ['connection.url', 'elastic.security.protocol']);
+      assert.match(
+        noCert['connection.url']?.[0] ?? '',
+        /^Could not connect to Elasticsearch\. Error message: \S/,
+      );
+      assert.match(
+        noCert['elastic.security.protocol']?.[0] ?? '',
+        /^Could not connect to Elasticsearch\. Check your SSL settings\.Error message: \S/,
+      );
+      // an untrusted server (no trust store: the default CAs) — same keys
+      const untrusted = await validate({ ...pkcs12, 'elastic.https.ssl.truststore.location': '' });
+      assert.match(
+        untrusted['elastic.security.protocol']?.[0] ?? '',
+        /Check your SSL settings\.Error message: .*(certificate|CERT)/i,
+      );
+
+      // and the sink writes through it
+      const topic = await topicWith([
+        { key: 'a', value: JSON.stringify({ n: 1 }) },
+        { key: 'b', value: JSON.stringify({ n: 2 }) },
+      ]);
+      const name = uniqueName('es-tls');
+      await create(name, {
+        'connector.class': 'ElasticsearchSink',
+        'connection.url': front.url,
+        topics: topic,
+        'key.ignore': 'false',
+        'schema.ignore': 'true',
+        'read.timeout.ms': '60000',
+        ...pkcs12,
+        ...JSON_CONVERTERS,
+      });
+      await eventually(
+        async () => (await allDocs(engine.url, topic)).length === 2,
+        120000,
+        '2 documents over TLS',
+      );
+      assert.ok(
+        front.requests.some((r) => r.startsWith('POST /_bulk')),
+        'the bulk requests went through the TLS front',
+      );
+      await http(rt.url, 'DELETE', `/connectors/${name}`);
+    } finally {
+      await front.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

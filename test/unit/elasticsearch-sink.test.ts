@@ -29,6 +29,7 @@ import { OffsetTracker } from '../../runtime/connectors/elasticsearch/offset-tra
 import { parseElasticsearchSettings } from '../../runtime/connectors/elasticsearch/settings';
 import { elasticsearchSinkConfigDef } from '../../runtime/connectors/elasticsearch/sink-config';
 import { ElasticsearchSinkConnector } from '../../runtime/connectors/elasticsearch/elasticsearch-sink-connector';
+import { compareVersions, validateElasticsearchSink } from '../../runtime/connectors/elasticsearch/validator';
 
 const BASE = { 'connection.url': 'http://127.0.0.1:9200', topics: 't' };
 const settings = (extra: Record<string, string> = {}) => parseElasticsearchSettings({ ...BASE, ...extra });
@@ -87,7 +88,20 @@ void describe('ElasticsearchSinkConnectorConfig', () => {
     assert.deepEqual(facts('data.stream.type'), ['STRING', 'NONE', 'Connector', 7]);
     assert.deepEqual(facts('data.stream.namespace'), ['STRING', '${topic}', 'Connector', 9]);
     assert.equal(keys.get('connection.password')?.type, 'PASSWORD');
-    assert.equal(keys.size, 41);
+    // Kafka's client SSL keys embedded under elastic.https. in group Security, numbered from the
+    // key count at that point + 2 in the child's sortedConfigs() order (HIGH importance first, by name)
+    assert.deepEqual(facts('elastic.https.ssl.key.password'), ['PASSWORD', null, 'Security', 41]);
+    assert.deepEqual(facts('elastic.https.ssl.truststore.location'), ['STRING', null, 'Security', 47]);
+    assert.deepEqual(facts('elastic.https.ssl.truststore.type').slice(0, 3), ['STRING', 'JKS', 'Security']);
+    assert.deepEqual(facts('elastic.https.ssl.enabled.protocols').slice(0, 2), [
+      'LIST',
+      ['TLSv1.2', 'TLSv1.3'],
+    ]);
+    assert.deepEqual(facts('elastic.https.ssl.endpoint.identification.algorithm').slice(0, 2), [
+      'STRING',
+      'https',
+    ]);
+    assert.equal(keys.size, 41 + 19);
   });
 
   void it('rejects bad values with the real messages', () => {
@@ -182,9 +196,43 @@ void describe('document ids and resource names (DataConverter, ElasticsearchSink
     assert.equal(dataStreamName(s, 'orders'), 'logs-shop-orders');
     const a = convertRecord({ ...s, shouldIgnoreSchema: () => true }, record({ x: 1 }));
     assert.equal(a?.op, 'create');
-    assert.equal(a?.index, 'logs-shop-Orders');
+    assert.equal(a?.index, 'logs-shop-orders', 'the topic lower-cased in the namespace');
     assert.equal(a?.version, undefined, 'no external versioning on data streams');
     assert.deepEqual(JSON.parse(a?.body ?? ''), { x: 1, '@timestamp': 1700000000000 });
+    const ns = settings({
+      'data.stream.type': 'METRICS',
+      'data.stream.dataset': 'shop',
+      'data.stream.namespace': 'a${topic}b${topic}',
+    });
+    assert.equal(dataStreamName(ns, 'Orders'), 'metrics-shop-aordersborders', 'every ${topic} replaced');
+    assert.equal(dataStreamName(ns, 'x'.repeat(120)), `metrics-shop-a${'x'.repeat(99)}`, 'namespace ≤ 100');
+  });
+
+  void it('data streams: @timestamp from data.stream.timestamp.field (first present, as text) or the record timestamp', () => {
+    const ds = { 'data.stream.type': 'logs', 'data.stream.dataset': 'shop', 'schema.ignore': 'true' };
+    const body = (extra: Record<string, string>, value: unknown): unknown =>
+      JSON.parse(convertRecord(settings({ ...ds, ...extra }), record(value))?.body ?? '');
+    const fields = { 'data.stream.timestamp.field': 'missing,created,at' };
+    assert.deepEqual(body(fields, { created: 1700000000001, at: 'x' }), {
+      created: 1700000000001,
+      at: 'x',
+      '@timestamp': '1700000000001',
+    });
+    assert.deepEqual(body(fields, { at: '2026-11-26T08:00:00Z' }), {
+      at: '2026-11-26T08:00:00Z',
+      '@timestamp': '2026-11-26T08:00:00Z',
+    });
+    assert.deepEqual(body(fields, { at: { nested: 1 } }), { at: { nested: 1 }, '@timestamp': '' });
+    assert.deepEqual(body(fields, { other: 1 }), { other: 1 }, 'no listed field: no @timestamp');
+    assert.deepEqual(
+      body({}, { '@timestamp': 'old', y: 2 }),
+      { '@timestamp': 1700000000000, y: 2 },
+      'an existing @timestamp is replaced in place by the record timestamp',
+    );
+    assert.throws(
+      () => convertRecord(settings(ds), record([1, 2])),
+      /Top level payload contains data of Json type ARRAY\. Required Json object\./,
+    );
   });
 });
 
@@ -342,5 +390,97 @@ void describe('lab: the search engine service', () => {
       search: { url: 'http://127.0.0.1:2', state: 'running' },
     });
     assert.match(table.split('\n').at(-1) ?? '', /^search\s+running\s+http:\/\/127\.0\.0\.1:2$/);
+  });
+});
+
+void describe('Validator: combination rules (reported before any connection is tried)', () => {
+  const errors = async (extra: Record<string, string>): Promise<Record<string, string[]>> => {
+    const out: Record<string, string[]> = {};
+    for (const v of await validateElasticsearchSink({ ...BASE, ...extra }))
+      if (v.errorMessages.length > 0) out[v.name] = v.errorMessages;
+    return out;
+  };
+  void it('credentials, data streams, ignore lists, linger, buffer, proxy, kerberos, SSL: real messages on the real keys', async () => {
+    const both = "Both 'connection.username' and 'connection.password' must be set.";
+    assert.deepEqual(await errors({ 'connection.username': 'u' }), {
+      'connection.username': [both],
+      'connection.password': [both],
+    });
+    const ds = "Either both or neither 'data.stream.dataset' and 'data.stream.type' must be set.";
+    assert.deepEqual(await errors({ 'data.stream.type': 'logs' }), {
+      'data.stream.type': [ds],
+      'data.stream.dataset': [ds],
+    });
+    assert.deepEqual(await errors({ 'data.stream.timestamp.field': 'ts' }), {
+      'data.stream.timestamp.field': [
+        "Mapping a field to the '@timestamp' field is only necessary when working with data streams. 'data.stream.timestamp.field' must not be set when not using data streams.",
+      ],
+    });
+    const stream = { 'data.stream.type': 'logs', 'data.stream.dataset': 'shop' };
+    assert.deepEqual(await errors({ ...stream, 'write.method': 'upsert' }), {
+      'write.method': [
+        'Upserts are not supported with data streams. write.method must not be UPSERT when using data streams.',
+      ],
+    });
+    assert.deepEqual(await errors({ ...stream, 'behavior.on.null.values': 'delete' }), {
+      'behavior.on.null.values': [
+        'Deletes are not supported with data streams. behavior.on.null.values must not be DELETE when using data streams.',
+      ],
+    });
+    const keys = "'topic.key.ignore' can not be set if 'key.ignore' is true.";
+    assert.deepEqual(await errors({ 'key.ignore': 'true', 'topic.key.ignore': 't' }), {
+      'key.ignore': [keys],
+      'topic.key.ignore': [keys],
+    });
+    const linger = "'linger.ms' (5000) can not be larger than 'flush.timeout.ms' (1000).";
+    assert.deepEqual(await errors({ 'linger.ms': '5000', 'flush.timeout.ms': '1000' }), {
+      'linger.ms': [linger],
+      'flush.timeout.ms': [linger],
+    });
+    const buf =
+      "'max.buffered.records' (100) must be larger than or equal to 'batch.size' (2000) x max.in.flight.requests (5).";
+    assert.deepEqual(await errors({ 'max.buffered.records': '100' }), {
+      'max.buffered.records': [buf],
+      'batch.size': [buf],
+      'max.in.flight.requests': [buf],
+    });
+    const proxy = "'proxy.host' must be set to use 'proxy.username'.";
+    assert.deepEqual(await errors({ 'proxy.username': 'p' }), {
+      'proxy.username': [proxy],
+      'proxy.host': [proxy],
+    });
+    assert.deepEqual(await errors({ 'elastic.https.ssl.truststore.type': 'PKCS12' }), {
+      'elastic.security.protocol': ["'elastic.security.protocol' must be set to 'SSL' to use SSL configs."],
+    });
+    assert.deepEqual(await errors({ 'elastic.security.protocol': 'SSL' }), {
+      'elastic.security.protocol': [
+        "At least these SSL configs ('elastic.https.ssl.keystore.location', 'elastic.https.ssl.keystore.password', 'elastic.https.ssl.truststore.location', and 'elastic.https.ssl.truststore.password') must be present for SSL support. Otherwise set 'elastic.security.protocol' to 'PLAINTEXT'.",
+      ],
+    });
+    const together =
+      'Invalid configuration: external.resource.usage and topic.to.external.resource.mapping must be configured together. Either both must be set, or both must be empty.';
+    assert.deepEqual(await errors({ 'external.resource.usage': 'INDEX' }), {
+      'external.resource.usage': [together],
+      'topic.to.external.resource.mapping': [together],
+    });
+    assert.deepEqual(
+      await errors({ 'external.resource.usage': 'INDEX', 'topic.to.external.resource.mapping': 'other:idx' }),
+      {
+        'topic.to.external.resource.mapping': [
+          "Topic 't' is not mapped to any resource. All configured topics must be mapped to a resource.",
+        ],
+      },
+    );
+  });
+  void it('field errors alone when a value is invalid (no combination checks, no connection)', async () => {
+    assert.deepEqual(await errors({ 'batch.size': '0', 'connection.username': 'u' }), {
+      'batch.size': ['Invalid value 0 for configuration batch.size: Value must be at least 1'],
+    });
+  });
+  void it('compareVersions as the real Validator', () => {
+    assert.ok(compareVersions('7.9.0', '7.9.0') === 0);
+    assert.ok(compareVersions('7.10.2', '7.9.0') > 0);
+    assert.ok(compareVersions('6.8.23', '7.0.0') < 0);
+    assert.ok(compareVersions('8.0.0-rc1', '7.9.0') > 0);
   });
 });

@@ -206,8 +206,8 @@ function maybeAddTimestamp(s: ElasticsearchSettings, payload: string, timestamp:
 function jsonAsText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v === null) return 'null';
-  if (typeof v === 'object') return '';
-  return String(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return '';
 }
 
 /** getPayload: the value as JSON, pre-processed unless the schema is ignored for this topic. */

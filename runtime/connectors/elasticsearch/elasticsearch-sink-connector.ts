@@ -3,10 +3,12 @@ import type { ConnectorProps, TaskClass } from '../../api/connector';
 import { SinkConnector } from '../../api/connector';
 import type { ConfigDef } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
+import type { ConfigValue } from '../../config/config-value';
 import { ConnectException } from '../../data/errors';
 import { ElasticsearchSinkTask } from './elasticsearch-sink-task';
 import { parseElasticsearchSettings } from './settings';
 import { elasticsearchSinkConfigDef } from './sink-config';
+import { validateElasticsearchSink } from './validator';
 import { ELASTICSEARCH_CONNECTOR_VERSION } from './version';
 
 export class ElasticsearchSinkConnector extends SinkConnector {
@@ -43,4 +45,9 @@ export class ElasticsearchSinkConnector extends SinkConnector {
   }
 
   stop(): void {}
+
+  /** Validator: field checks, combination rules, then a ping and version check against the engine. */
+  validate(props: Readonly<Record<string, string | null>>): Promise<ConfigValue[]> {
+    return validateElasticsearchSink(props);
+  }
 }

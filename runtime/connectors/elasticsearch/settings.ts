@@ -3,6 +3,7 @@ import type { ConnectorProps } from '../../api/connector';
 import { ConfigException } from '../../config/config-exception';
 import { Password, javaToString } from '../../config/java-compat';
 import { elasticsearchSinkConfigDef } from './sink-config';
+import { tlsClientOptions } from './tls-options';
 import type { TlsClientOptions } from './transport';
 
 export type NullValuesBehavior = 'IGNORE' | 'DELETE' | 'FAIL';
@@ -106,7 +107,7 @@ export function parseElasticsearchSettings(props: ConnectorProps): Elasticsearch
     dataStreamTimestampFields: list('data.stream.timestamp.field'),
     isDataStream: dsType !== 'NONE' && dataset !== '',
     topicToResource,
-    tls: { context: {}, verifyHostname: true },
+    tls: tlsClientOptions((k) => p.get(k)),
     shouldIgnoreKey: (topic) => ignoreKey || keyTopics.has(topic),
     shouldIgnoreSchema: (topic) => ignoreSchema || schemaTopics.has(topic),
   };

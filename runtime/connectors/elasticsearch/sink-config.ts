@@ -1,12 +1,13 @@
 /**
  * io.confluent.connect.elasticsearch.ElasticsearchSinkConnectorConfig (kafka-connect-elasticsearch
  * 15.x): keys, types, defaults, docs, groups, validators and recommenders as the real ConfigDef
- * declares them. Not declared yet: the embedded `elastic.https.*` SSL keys (SslConfigs).
+ * declares them, with Kafka's client SSL keys embedded as `elastic.https.*`.
  */
 import { existsSync } from 'node:fs';
 import { ConfigDef } from '../../config/config-def';
 import type { ConfigKeyDefinition, Recommender } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
+import { clientSslConfigDef } from '../../config/ssl-configs';
 import { javaToString } from '../../config/java-compat';
 import { Range } from '../../config/validators';
 import type { Validator } from '../../config/validators';
@@ -608,6 +609,11 @@ const KEYS: ConfigKeyDefinition[] = [
 
 export function elasticsearchSinkConfigDef(): ConfigDef {
   const def = new ConfigDef();
-  for (const k of KEYS) def.define(k);
+  for (const k of KEYS) {
+    def.define(k);
+    // addSslConfigs: Kafka's client SSL keys embedded right after elastic.security.protocol
+    if (k.name === 'elastic.security.protocol')
+      def.embed('elastic.https.', 'Security', def.configKeys().size + 2, clientSslConfigDef());
+  }
   return def;
 }
