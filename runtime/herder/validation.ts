@@ -9,7 +9,7 @@ import type { ConfigDef, ConfigKey } from '../config/config-def';
 import { generateResult, toConfigKeyInfo } from '../config/config-infos';
 import type { ConfigInfos, ConfigKeyInfo } from '../config/config-infos';
 import { NotFoundException } from '../data/errors';
-import { BadRequestException } from '../errors/rest-errors';
+import { BadRequestException, InternalServerError } from '../errors/rest-errors';
 import type { PluginRegistry } from '../plugins/registry';
 
 export interface ConnectorValidator {
@@ -17,10 +17,21 @@ export interface ConnectorValidator {
   validate(config: Record<string, string | null>): Promise<ConfigInfos>;
 }
 
-/** AbstractHerder.maybeAddConfigErrors. */
+/**
+ * AbstractHerder.maybeAddConfigErrors. It reads every ConfigInfo's value: a connector whose validate()
+ * returns no value for a key of its own ConfigDef (Debezium 3.6.1: internal.legacy.snapshot.max.threads)
+ * makes it throw Java's NullPointerException, which Connect answers as 500 with that text.
+ */
 export function invalidConfigMessage(infos: ConfigInfos): string {
   let message = `Connector configuration is invalid and contains the following ${infos.error_count} error(s):`;
-  for (const c of infos.configs) for (const e of c.value?.errors ?? []) message += `\n${e}`;
+  for (const c of infos.configs) {
+    if (c.value === null) {
+      throw new InternalServerError(
+        'Cannot invoke "org.apache.kafka.connect.runtime.rest.entities.ConfigValueInfo.errors()" because the return value of "org.apache.kafka.connect.runtime.rest.entities.ConfigInfo.configValue()" is null',
+      );
+    }
+    for (const e of c.value.errors) message += `\n${e}`;
+  }
   return (
     message +
     '\nYou can also find the above list of errors at the endpoint `/connector-plugins/{connectorType}/config/validate`'

@@ -285,7 +285,7 @@ export async function runRecordsE2e(opts: {
                 // and a table, slot and publication of this run's own.
                 'database.hostname': pgUrl.hostname,
                 'database.port': pgUrl.port,
-                'database.server.name': prefix,
+                'topic.prefix': prefix,
                 'table.include.list': `public.${table}`,
                 'slot.name': `kcl_e2e_${sfx}`,
                 'publication.name': `kcl_e2e_pub_${sfx}`,

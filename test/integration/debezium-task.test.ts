@@ -1,7 +1,8 @@
 /**
  * Our Debezium PostgreSQL task against the real PostgreSQL: restart from committed offsets loses
  * nothing and re-reads nothing already committed, the slot's confirmed flush moves only on commit(),
- * slot.drop.on.stop, snapshot.mode no_data, and bad input (plugin.name, missing table, validate).
+ * slot.drop.on.stop, snapshot.mode no_data, and bad input (plugin.name, missing table, wal_level=replica,
+ * validate).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,8 @@ import type { SourceRecord } from '../../runtime/api/records';
 import { PostgresConnector } from '../../runtime/connectors/debezium/postgres-connector';
 import { PostgresConnectorTask } from '../../runtime/connectors/debezium/postgres-connector-task';
 import type { Struct } from '../../runtime/data/struct';
+import { javaStackTrace } from '../../runtime/errors/error-mapper';
+import { startScratchPostgres } from '../support/scratch-postgres';
 
 const PG_URL = process.env.KCL_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:15432/postgres';
 const u = new URL(PG_URL);
@@ -24,7 +27,7 @@ function props(slot: string, extra: Record<string, string> = {}): Record<string,
     'database.user': u.username,
     'database.password': decodeURIComponent(u.password),
     'database.dbname': u.pathname.slice(1) || 'postgres',
-    'database.server.name': `srv${sfx}`,
+    'topic.prefix': `srv${sfx}`,
     'plugin.name': 'pgoutput',
     'slot.name': slot,
     'publication.name': `pub_${slot}`,
@@ -76,7 +79,7 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
     await db.end();
   });
 
-  void it('uses database.server.name as topic prefix, snapshots, streams, resumes after restart without loss, drops the slot on stop', async () => {
+  void it('uses topic.prefix for topics and the source partition, snapshots, streams, resumes after restart without loss, drops the slot on stop', async () => {
     const slot = `resume_${sfx}`;
     const p = props(slot, { 'slot.drop.on.stop': 'true' });
     let task = await startTask(p);
@@ -134,10 +137,40 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
     );
   });
 
-  void it('validate: unknown plugin.name, missing topic.prefix and unreachable host are reported on their keys', async () => {
+  void it('wal_level=replica: the task fails with the real connector trace (DebeziumException caused by PSQLException) and no slot is left', async () => {
+    const replica = await startScratchPostgres('replica');
+    try {
+      const r = new pg.Client({ connectionString: replica.url });
+      await r.connect();
+      await r.query('CREATE TABLE walcheck (id int PRIMARY KEY)');
+      const p = {
+        ...props(`wal_${sfx}`, { 'table.include.list': 'public.walcheck' }),
+        'database.port': String(replica.port),
+      };
+      let thrown: unknown = null;
+      await startTask(p).catch((e: unknown) => (thrown = e));
+      assert.ok(thrown, 'the task started on a wal_level=replica server');
+      // the exception lines of the real Debezium 3.6.1 task's trace (test/compat/debezium-rest-differential.test.ts)
+      const lines = javaStackTrace(thrown)
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('\tat '));
+      assert.deepEqual(lines, [
+        'io.debezium.DebeziumException: Creation of replication slot failed',
+        'Caused by: org.postgresql.util.PSQLException: ERROR: logical decoding requires wal_level >= logical',
+      ]);
+      const slots = await r.query('SELECT slot_name FROM pg_replication_slots');
+      assert.equal(slots.rows.length, 0);
+      await r.end();
+    } finally {
+      await replica.stop();
+    }
+  });
+
+  void it('validate: unknown plugin.name, missing topic.prefix (database.server.name is not read) and unreachable host are reported on their keys', async () => {
     const c = new PostgresConnector();
     const base = props(`val_${sfx}`);
-    delete (base)['database.server.name'];
+    delete base['topic.prefix'];
+    base['database.server.name'] = `srv${sfx}`;
     const v1 = await c.validate({ ...base, 'plugin.name': 'wal2json' });
     assert.match(
       v1.find((v) => v.name === 'plugin.name')!.errorMessages[0] ?? '',

@@ -14,8 +14,14 @@ function invalid(name: string, problem: string): ConfigException {
   return e;
 }
 
-function oneOf(...values: string[]): Validator {
+/**
+ * Field.withAllowedValues / withEnum: case-insensitive; the allowed values in the order the real
+ * connector lists them (its recommended_values and its "Value must be one of" message, from Java's
+ * HashSet iteration), as observed on Debezium 3.6.1.Final.
+ */
+function oneOf(...values: string[]): Validator & { values: readonly string[] } {
   return {
+    values,
     ensureValid(name, value) {
       if (value === null || value === undefined) return;
       if (!values.includes((value as string).toLowerCase()))
@@ -25,18 +31,13 @@ function oneOf(...values: string[]): Validator {
   };
 }
 
-const required: Validator = {
-  ensureValid(name, value) {
-    // null is the declared default; the connector's validate() reports missing required values
-    if (typeof value === 'string' && value.trim() === '') throw invalid(name, 'A value is required');
-  },
-  toString: () => '',
-};
-
+/**
+ * CommonConnectorConfig.validateTopicName: any non-null value, the empty string included, must match
+ * [a-zA-Z0-9._-]+ (a missing value is the required check's, in the connector's validate()).
+ */
 const topicPrefixValidator: Validator = {
   ensureValid(name, value) {
     if (value === null || value === undefined) return;
-    if ((value as string).trim() === '') throw invalid(name, 'A value is required');
     if (!/^[a-zA-Z0-9_.-]+$/.test(value as string)) {
       throw invalid(
         name,
@@ -60,41 +61,52 @@ const slotNameValidator: Validator = {
   toString: () => '',
 };
 
-const VALIDATORS: Record<string, Validator> = {
-  'database.hostname': required,
-  'database.user': required,
-  'database.dbname': required,
-  'database.sslmode': oneOf('disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'),
+/** Field.isRequired keys of PostgresConnectorConfig: null or blank → "A value is required". */
+export const REQUIRED_KEYS = ['topic.prefix', 'database.hostname', 'database.user', 'database.dbname'];
+
+/** In the real ConfigDef, but Debezium 3.6.1's validate() returns no value for it (see validate()). */
+export const UNVALIDATED_KEY = 'internal.legacy.snapshot.max.threads';
+
+const ENUMS: Record<string, ReturnType<typeof oneOf>> = {
+  'database.sslmode': oneOf('allow', 'prefer', 'disable', 'verify-ca', 'require', 'verify-full'),
   'plugin.name': oneOf('decoderbufs', 'pgoutput'),
-  'slot.name': slotNameValidator,
-  'publication.autocreate.mode': oneOf('all_tables', 'disabled', 'filtered', 'no_tables'),
+  'publication.autocreate.mode': oneOf('no_tables', 'filtered', 'disabled', 'all_tables'),
   'snapshot.mode': oneOf(
     'always',
-    'initial',
-    'no_data',
     'initial_only',
-    'when_needed',
     'configuration_based',
+    'when_needed',
+    'initial',
     'custom',
+    'no_data',
   ),
-  'snapshot.isolation.mode': oneOf('serializable', 'repeatable_read', 'read_committed', 'read_uncommitted'),
-  'snapshot.locking.mode': oneOf('shared', 'none', 'custom'),
-  'decimal.handling.mode': oneOf('precise', 'string', 'double'),
+  'snapshot.isolation.mode': oneOf('read_uncommitted', 'repeatable_read', 'read_committed', 'serializable'),
+  'snapshot.locking.mode': oneOf('shared', 'custom', 'none'),
+  'decimal.handling.mode': oneOf('string', 'double', 'precise'),
   'time.precision.mode': oneOf(
     'adaptive',
     'adaptive_time_microseconds',
-    'connect',
     'isostring',
     'microseconds',
     'nanoseconds',
-    'structured',
+    'connect',
   ),
-  'binary.handling.mode': oneOf('bytes', 'base64', 'base64-url-safe', 'hex'),
+  'binary.handling.mode': oneOf('bytes', 'base64', 'hex', 'base64-url-safe'),
   'hstore.handling.mode': oneOf('json', 'map'),
-  'interval.handling.mode': oneOf('numeric', 'string'),
+  'interval.handling.mode': oneOf('string', 'numeric'),
   'schema.refresh.mode': oneOf('columns_diff', 'columns_diff_exclude_unchanged_toast'),
-  'event.processing.failure.handling.mode': oneOf('fail', 'warn', 'skip', 'ignore'),
-  'schema.name.adjustment.mode': oneOf('none', 'avro', 'avro_unicode'),
+  'event.processing.failure.handling.mode': oneOf('warn', 'fail', 'ignore', 'skip'),
+  'schema.name.adjustment.mode': oneOf('none', 'avro_unicode', 'avro'),
+};
+
+/** The allowed values of an enumerated key, in the real connector's order (its recommended_values). */
+export function allowedValues(key: string): readonly string[] {
+  return ENUMS[key]?.values ?? [];
+}
+
+const VALIDATORS: Record<string, Validator> = {
+  ...ENUMS,
+  'slot.name': slotNameValidator,
   'topic.prefix': topicPrefixValidator,
 };
 
@@ -779,6 +791,18 @@ const KEYS: ConfigKeyDefinition[] = [
     orderInGroup: 7,
     width: 'MEDIUM',
     displayName: 'topic.transaction',
+  },
+  {
+    name: 'internal.legacy.snapshot.max.threads',
+    type: 'BOOLEAN',
+    defaultValue: false,
+    importance: 'LOW',
+    documentation:
+      'When enabled, uses the legacy table-per-thread parallel snapshot algorithm. When set to false (the default), tables are split into chunks and processed across all snapshot threads, allowing for higher concurrency for snapshots.',
+    group: 'CONNECTOR_ADVANCED',
+    orderInGroup: 9,
+    width: 'SHORT',
+    displayName: 'Enforces using a single thread per table regardless of table size',
   },
   {
     name: 'retriable.restart.connector.wait.ms',

@@ -15,6 +15,7 @@ import { Struct } from '../../data/struct';
 import { clientConfig, connectWithRetries } from '../postgres/connection';
 import { quoteIdent } from '../postgres/pg-types';
 import { loadTables } from './catalog';
+import { DebeziumException, PSQLException } from './debezium-errors';
 import type { PgTable } from './catalog';
 import { EventFactory, buildTableEvents, rowStruct, sourceStruct } from './change-events';
 import type { RowText, TableEvents } from './change-events';
@@ -115,14 +116,6 @@ export class PostgresConnectorTask extends SourceTask {
     this.factory = new EventFactory(s.events, this.partition);
     const client = await connectWithRetries(s.connection, 3, 2000, () => this.stopped);
     this.client = client;
-    const wal = await client.query<{ wal_level: string }>('SHOW wal_level');
-    const level = wal.rows[0]?.wal_level ?? '';
-    // Debezium checks this at task start, and only when it will stream (not for initial_only)
-    if (level !== 'logical' && s.snapshotMode !== 'initial_only') {
-      throw new ConnectException(
-        `Postgres server wal_level property must be 'logical' but is: '${level}'. PostgreSQL at ${s.connection.host}:${s.connection.port} cannot stream changes: set wal_level = logical (postgresql.conf, or ALTER SYSTEM SET wal_level = logical) and restart PostgreSQL.`,
-      );
-    }
     const tables = await loadTables(client, s.filters);
     for (const t of tables) this.tables.set(t.oid, buildTableEvents(t, s.events));
     await this.ensurePublication(client, tables);
@@ -254,6 +247,15 @@ export class PostgresConnectorTask extends SourceTask {
         throw new ConnectException(
           `PostgreSQL has no free replication slot: drop unused slots (SELECT pg_drop_replication_slot(...)) or raise max_replication_slots. (${msg})`,
         );
+      }
+      // wal_level below logical: the real task fails with exactly this (observed on Debezium 3.6.1)
+      if ((e as { code?: string }).code === '55000' && /wal_level/.test(msg)) {
+        process.stderr.write(
+          `${new Date().toISOString()} ERROR PostgreSQL at ${s.connection.host}:${s.connection.port} has wal_level below 'logical', so no change can be streamed: set wal_level = logical (postgresql.conf, or ALTER SYSTEM SET wal_level = logical) and restart PostgreSQL. (io.debezium.connector.postgresql.PostgresConnectorTask)\n`,
+        );
+        throw new DebeziumException('Creation of replication slot failed', {
+          cause: new PSQLException(msg, '55000'),
+        });
       }
       throw e;
     }

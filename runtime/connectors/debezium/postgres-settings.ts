@@ -1,7 +1,7 @@
 /** The parsed Debezium PostgreSQL connector configuration the task works with. */
 import { ConfigException } from '../../config/config-exception';
 import { Password } from '../../config/java-compat';
-import { postgresConnectorConfigDef } from './config-def';
+import { REQUIRED_KEYS, postgresConnectorConfigDef } from './config-def';
 import { regexList } from './catalog';
 import type { TableFilters } from './catalog';
 import type { EventSettings } from './change-events';
@@ -36,19 +36,6 @@ export interface PostgresSettings {
   transactionTopic: string;
 }
 
-/**
- * `database.server.name` was the logical server name before Debezium 2.0 (topic prefix); real
- * Debezium 3.x no longer reads it. This runtime takes it as topic.prefix when that is missing, so
- * the lesson's config runs (a deliberate, documented difference).
- */
-export function withLegacyServerName<T extends Record<string, string | null>>(props: T): T {
-  const prefix = props['topic.prefix'];
-  const legacy = props['database.server.name'];
-  if ((prefix === undefined || prefix === null || prefix === '') && legacy)
-    return { ...props, 'topic.prefix': legacy };
-  return props;
-}
-
 function keyColumnsMap(text: string | null): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (!text) return out;
@@ -67,16 +54,18 @@ function keyColumnsMap(text: string | null): Map<string, string[]> {
   return out;
 }
 
-export function parsePostgresSettings(rawProps: Record<string, string>): PostgresSettings {
-  const props = withLegacyServerName(rawProps);
+/**
+ * Parses and checks a connector config (ConfigException on the first problem). Like Debezium 2.0+,
+ * `topic.prefix` is required: the pre-2.0 `database.server.name` is not read.
+ */
+export function parsePostgresSettings(props: Record<string, string>): PostgresSettings {
   const p = postgresConnectorConfigDef().parse(props);
   const str = (k: string): string => (p.get(k) as string | null) ?? '';
   const num = (k: string): number => Number(p.get(k));
-  const prefix = str('topic.prefix');
-  if (!prefix) throw new ConfigException("The 'topic.prefix' value is invalid: A value is required");
-  for (const k of ['database.hostname', 'database.user', 'database.dbname']) {
-    if (!str(k)) throw new ConfigException(`The '${k}' value is invalid: A value is required`);
+  for (const k of REQUIRED_KEYS) {
+    if (!str(k).trim()) throw new ConfigException(`The '${k}' value is invalid: A value is required`);
   }
+  const prefix = str('topic.prefix');
   const pw = p.get('database.password');
   return {
     connection: {
