@@ -15,6 +15,7 @@ export type LabCommand =
       stateDir?: string;
       kafkaImage?: string;
       postgresImage?: string;
+      searchImage?: string;
       external?: ExternalClusterOptions;
     }
   | { command: 'down'; purge: boolean; stateDir?: string }
@@ -29,8 +30,10 @@ Commands:
           start Kafka, PostgreSQL (and the Connect runtime when built); without --detach it stays
           in the foreground and stops everything on Ctrl-C. Default provider: the state dir's,
           else docker when a Docker engine answers (DOCKER_HOST or a default socket), else local.
-          --search: also a search engine for the Elasticsearch sink (local: OpenSearch 2.19).
+          --search: also a search engine for the Elasticsearch sink (local: OpenSearch 2.19,
+          docker: an Elasticsearch 7.17 container).
           docker:   [--kafka-image IMG] [--postgres-image IMG]  (apache/kafka:4.4.0, postgres:17)
+                    [--search-image IMG]  (docker.elastic.co/elasticsearch/elasticsearch:7.17.28)
           external: --bootstrap-servers H:P[,H:P] [--connect-url URL]... [--postgres-url URL]
                     [--connect-user NAME]  (password from $KCL_CONNECT_PASSWORD)
   down    [--purge] [--state-dir DIR]     stop what up started; --purge also deletes the data
@@ -54,6 +57,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     '--json',
     '--kafka-image',
     '--postgres-image',
+    '--search-image',
     '--bootstrap-servers',
     '--connect-url',
     '--postgres-url',
@@ -69,6 +73,7 @@ const WITH_VALUE = new Set([
   '--tail',
   '--kafka-image',
   '--postgres-image',
+  '--search-image',
   '--bootstrap-servers',
   '--connect-url',
   '--postgres-url',
@@ -116,17 +121,20 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
       }
       const kafkaImage = flags.get('--kafka-image');
       const postgresImage = flags.get('--postgres-image');
+      const searchImage = flags.get('--search-image');
       const bootstrapServers = flags.get('--bootstrap-servers');
       const connectUrls = (repeated.get('--connect-url') ?? []).flatMap((u) => u.split(','));
       const postgresUrl = flags.get('--postgres-url');
       const connectUser = flags.get('--connect-user');
       const externalFlags = connectUrls.length > 0 || postgresUrl !== undefined || connectUser !== undefined;
       if (
-        (kafkaImage !== undefined || postgresImage !== undefined) &&
+        (kafkaImage !== undefined || postgresImage !== undefined || searchImage !== undefined) &&
         provider !== undefined &&
         provider !== 'docker'
       )
-        throw usage('--kafka-image and --postgres-image are options of --provider docker.');
+        throw usage('--kafka-image, --postgres-image and --search-image are options of --provider docker.');
+      if (searchImage !== undefined && !flags.has('--search'))
+        throw usage('--search-image chooses the image of --search: give both.');
       if (
         (bootstrapServers !== undefined || externalFlags) &&
         provider !== undefined &&
@@ -156,6 +164,7 @@ export function parseLabArgs(argv: readonly string[]): LabCommand {
         ...withDir,
         ...(kafkaImage !== undefined ? { kafkaImage } : {}),
         ...(postgresImage !== undefined ? { postgresImage } : {}),
+        ...(searchImage !== undefined ? { searchImage } : {}),
         ...(external !== undefined ? { external } : {}),
       };
     }

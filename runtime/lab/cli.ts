@@ -71,6 +71,7 @@ async function run(cmd: LabCommand): Promise<number> {
           ...(cmd.provider !== undefined ? { provider: cmd.provider } : {}),
           ...(cmd.kafkaImage !== undefined ? { kafkaImage: cmd.kafkaImage } : {}),
           ...(cmd.postgresImage !== undefined ? { postgresImage: cmd.postgresImage } : {}),
+          ...(cmd.searchImage !== undefined ? { searchImage: cmd.searchImage } : {}),
           ...(cmd.external !== undefined
             ? {
                 external: {

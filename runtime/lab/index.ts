@@ -99,6 +99,7 @@ export async function up(opts: UpOptions = {}): Promise<ClusterStatus> {
     readyTimeoutMs: opts.readyTimeoutMs ?? 90_000,
     ...(opts.kafkaImage !== undefined ? { kafkaImage: opts.kafkaImage } : {}),
     ...(opts.postgresImage !== undefined ? { postgresImage: opts.postgresImage } : {}),
+    ...(opts.searchImage !== undefined ? { searchImage: opts.searchImage } : {}),
     ...(opts.external !== undefined ? { external: opts.external } : {}),
   };
   // Bad options or an absent engine fail before anything is written.

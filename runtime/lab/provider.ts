@@ -18,6 +18,8 @@ export interface ProviderUpOptions {
   /** Docker provider: images (default apache/kafka:4.4.0 and postgres:17). */
   kafkaImage?: string;
   postgresImage?: string;
+  /** Docker provider, with `search`: the search engine's image (default Elasticsearch 7.17). */
+  searchImage?: string;
   /** External provider: the addresses of the cluster. */
   external?: ExternalClusterOptions;
 }

@@ -19,7 +19,7 @@ export interface ClusterStatus {
   postgres: { url: string | null; state: ServiceState };
   /** `urls`: every Connect REST URL of an external cluster (`url` is the first). */
   connect: { url: string | null; state: ServiceState; urls?: string[] };
-  /** The search engine (`up --search`; local provider: OpenSearch 2.19); absent when not offered. */
+  /** The search engine (`up --search`; local: OpenSearch 2.19, docker: Elasticsearch 7.17); absent when not offered. */
   search?: { url: string | null; state: ServiceState };
 }
 
@@ -54,11 +54,13 @@ export interface UpOptions extends CommonOptions {
   /** Docker provider images (defaults apache/kafka:4.4.0, postgres:17; env KCL_DOCKER_*_IMAGE). */
   kafkaImage?: string;
   postgresImage?: string;
+  /** Docker provider with `search`: the search engine's image (default Elasticsearch 7.17; env KCL_DOCKER_SEARCH_IMAGE). */
+  searchImage?: string;
   /** External provider: the cluster's addresses (required with provider 'external'). */
   external?: ExternalClusterOptions;
   /** Start the Connect runtime too when this build has one (default true). */
   connect?: boolean;
-  /** Start the search engine too (local provider: OpenSearch 2.19 on 127.0.0.1; default false). */
+  /** Start the search engine too (local: OpenSearch 2.19, docker: an Elasticsearch 7.17 container; default false). */
   search?: boolean;
   /** Upper bound for each service to become ready (default 90 s). */
   readyTimeoutMs?: number;

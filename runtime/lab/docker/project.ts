@@ -14,8 +14,9 @@ export const STATE_DIR_LABEL = 'dev.kafka-connect-lab.state-dir';
 /** Compose's own version label (we write what compose v2 writes; tools only display it). */
 const COMPOSE_VERSION = '2.29.0';
 
+/** Always run: Kafka and PostgreSQL. `search` (the search engine) only with `up --search`. */
 export const DOCKER_SERVICES = ['kafka', 'postgres'] as const;
-export type DockerService = (typeof DOCKER_SERVICES)[number];
+export type DockerService = (typeof DOCKER_SERVICES)[number] | 'search';
 
 /**
  * The compose project name: `kafka-connect-lab` for the default state dir, and

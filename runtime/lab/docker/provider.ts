@@ -1,16 +1,18 @@
 /**
- * The Docker provider: Kafka and PostgreSQL as containers of one compose-labelled project on a
- * Docker-compatible engine (Docker, Docker Desktop, podman), data in named volumes, ports on
- * 127.0.0.1; the Connect runtime runs beside them as a process, as with the local provider.
+ * The Docker provider: Kafka and PostgreSQL (and with `up --search` the search engine) as
+ * containers of one compose-labelled project on a Docker-compatible engine (Docker, Docker
+ * Desktop, podman), data in named volumes, ports on 127.0.0.1; the Connect runtime runs beside
+ * them as a process, as with the local provider.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type Docker from 'dockerode';
 import { LabError } from '../errors';
-import { connectAnswers, connectEntry, connectLogFile, startConnect } from '../local/connect';
+import { connectAnswers, connectEntry, connectLogFile } from '../local/connect';
+import { labHostsOf, upConnect } from '../local/connect-up';
 import { kafkaAnswers, randomKafkaUuid } from '../local/kafka';
+import { openSearchAnswers } from '../local/opensearch';
 import { ensureDatabases, postgresAnswers, postgresUrl } from '../local/postgres';
-import { labHostsEnv } from '../../net/lab-hosts';
 import { PRODUCT } from '../paths';
 import { isOurProcess, stopProcess } from '../processes';
 import { isPortFree, pickFreePort } from '../ports';
@@ -40,6 +42,7 @@ import {
   volumeName,
 } from './project';
 import type { DockerService } from './project';
+import { DEFAULT_SEARCH_IMAGE } from './search-image';
 import { DEFAULT_KAFKA_IMAGE, DEFAULT_POSTGRES_IMAGE } from './services';
 
 function providerMismatch(stateDir: string, provider: string): LabError {
@@ -132,6 +135,16 @@ export class DockerProvider implements ClusterProvider {
     dockerState.kafkaImage = opts.kafkaImage ?? env.KCL_DOCKER_KAFKA_IMAGE ?? dockerState.kafkaImage;
     dockerState.postgresImage =
       opts.postgresImage ?? env.KCL_DOCKER_POSTGRES_IMAGE ?? dockerState.postgresImage;
+    // The search engine: only with `up --search`; its port is picked once and remembered.
+    const services: DockerService[] = [
+      ...DOCKER_SERVICES,
+      ...(opts.search === true ? ['search' as const] : []),
+    ];
+    if (opts.search === true) {
+      dockerState.searchImage =
+        opts.searchImage ?? env.KCL_DOCKER_SEARCH_IMAGE ?? dockerState.searchImage ?? DEFAULT_SEARCH_IMAGE;
+      st.ports.search ??= await pickFreePort(new Set([st.ports.kafka, st.ports.postgres, st.ports.connect]));
+    }
     writeState(stateDir, st);
     mkdirSync(join(stateDir, 'logs'), { recursive: true });
     const save = (): void => writeState(stateDir, st);
@@ -140,27 +153,36 @@ export class DockerProvider implements ClusterProvider {
     const images: Record<DockerService, string> = {
       kafka: dockerState.kafkaImage,
       postgres: dockerState.postgresImage,
+      search: dockerState.searchImage ?? DEFAULT_SEARCH_IMAGE,
     };
+    const hostPort = (service: DockerService): number => st.ports[service] ?? 0;
 
     // Containers found running are left as they were if this up fails; the others are removed.
     const reused = new Set<DockerService>();
     let connectStarted = false;
     try {
-      for (const service of DOCKER_SERVICES) await ensureImage(docker, images[service], service, progress);
+      for (const service of services) await ensureImage(docker, images[service], service, progress);
       await ensureNetwork(docker, project, stateDir);
-      for (const service of DOCKER_SERVICES) await ensureVolume(docker, project, stateDir, service);
+      for (const service of services) await ensureVolume(docker, project, stateDir, service);
       const bootstrap = `127.0.0.1:${st.ports.kafka}`;
+      const searchUrl = `http://127.0.0.1:${hostPort('search')}`;
+      const address: Record<DockerService, string> = {
+        kafka: bootstrap,
+        postgres: `127.0.0.1:${st.ports.postgres}`,
+        search: searchUrl,
+      };
       const ready: Record<DockerService, [string, () => Promise<boolean>]> = {
         kafka: [`Kafka at ${bootstrap}`, () => kafkaAnswers(bootstrap, 2000)],
         postgres: [
           `PostgreSQL on 127.0.0.1:${st.ports.postgres}`,
           () => postgresAnswers(st.ports.postgres, 1000),
         ],
+        search: [`The search engine at ${searchUrl}`, () => openSearchAnswers(searchUrl, 2000)],
       };
       // Both settle before anything is cleaned up, so a failure never races the other's start.
       let failed = false;
       const results = await Promise.allSettled(
-        DOCKER_SERVICES.map(async (service) => {
+        services.map(async (service) => {
           try {
             const outcome = await ensureContainer(
               docker,
@@ -169,7 +191,7 @@ export class DockerProvider implements ClusterProvider {
                 stateDir,
                 service,
                 image: images[service],
-                hostPort: st.ports[service],
+                hostPort: hostPort(service),
                 clusterId: st.kafka.clusterId,
               },
               isPortFree,
@@ -190,13 +212,11 @@ export class DockerProvider implements ClusterProvider {
               service,
               what,
               answers,
-              opts.readyTimeoutMs,
+              // A search engine's JVM takes longer than Kafka to start, the more so on a busy machine.
+              service === 'search' ? Math.max(opts.readyTimeoutMs, 240000) : opts.readyTimeoutMs,
               () => failed,
             );
-            if (!failed)
-              progress(
-                `${service}: ready at ${service === 'kafka' ? bootstrap : `127.0.0.1:${st.ports.postgres}`}`,
-              );
+            if (!failed) progress(`${service}: ready at ${address[service]}`);
           } catch (e) {
             failed = true;
             throw e;
@@ -206,30 +226,18 @@ export class DockerProvider implements ClusterProvider {
       for (const r of results) if (r.status === 'rejected') throw r.reason;
       const created = await ensureDatabases(st.ports.postgres);
       if (created.length > 0) progress(`postgres: created databases ${created.join(', ')}`);
-      const rec = st.processes.connect;
       if (launch) {
-        if (rec && isOurProcess(rec) && st.connect.url) {
-          progress(`connect: already running at ${st.connect.url}`);
-        } else {
-          progress(`connect: starting the runtime on port ${st.ports.connect}`);
-          const started = await startConnect(
-            launch,
-            stateDir,
-            bootstrap,
-            st.ports.connect,
-            opts.readyTimeoutMs,
-            // The lesson's host names (postgres, kafka) → the published ports; docs/lessons.md.
-            labHostsEnv({
-              postgres: { host: '127.0.0.1', port: st.ports.postgres },
-              kafka: { host: '127.0.0.1', port: st.ports.kafka },
-            }),
-          );
-          st.processes.connect = started.rec;
-          st.connect.url = started.url;
-          connectStarted = true;
-          save();
-          progress(`connect: ready at ${started.url}`);
-        }
+        connectStarted = await upConnect({
+          launch,
+          stateDir,
+          st,
+          bootstrap,
+          // The lesson's host names (postgres, kafka, elasticsearch) → the published ports; docs/lessons.md.
+          hosts: labHostsOf(st.ports),
+          readyTimeoutMs: opts.readyTimeoutMs,
+          progress,
+          save,
+        }).then((rec) => rec !== undefined);
       }
     } catch (e) {
       if (connectStarted && st.processes.connect) {
@@ -237,7 +245,7 @@ export class DockerProvider implements ClusterProvider {
         delete st.processes.connect;
         st.connect.url = null;
       }
-      for (const service of DOCKER_SERVICES) {
+      for (const service of services) {
         if (reused.has(service)) continue;
         const name = containerName(project, service);
         const info = await inspectOrUndefined(docker, name).catch(() => undefined);
@@ -291,7 +299,7 @@ export class DockerProvider implements ClusterProvider {
       containers.map(async (c) => {
         const service = c.Labels['com.docker.compose.service'] as DockerService | undefined;
         const name = (c.Names[0] ?? c.Id).replace(/^\//, '');
-        if (service === 'kafka' || service === 'postgres')
+        if (service === 'kafka' || service === 'postgres' || service === 'search')
           await this.saveLog(docker, stateDir, service, name);
         await docker
           .getContainer(c.Id)
@@ -341,12 +349,16 @@ export class DockerProvider implements ClusterProvider {
     };
     const rec = st.processes.connect;
     const connectUrl = st.connect.url;
-    const [kafka, postgres, connect] = await Promise.all([
+    const searchUrl = st.ports.search !== undefined ? `http://127.0.0.1:${st.ports.search}` : null;
+    const [kafka, postgres, connect, search] = await Promise.all([
       probe('kafka', () => kafkaAnswers(bootstrap, 3000)),
       probe('postgres', () => postgresAnswers(st.ports.postgres, 3000)),
       rec && connectUrl && isOurProcess(rec)
         ? connectAnswers(connectUrl, 3000).then<ServiceState>((ok) => (ok ? 'running' : 'unresponsive'))
         : Promise.resolve<ServiceState>('stopped'),
+      searchUrl
+        ? probe('search', () => openSearchAnswers(searchUrl, 3000))
+        : Promise.resolve<ServiceState>('absent'),
     ]);
     const connectLive = connect !== 'stopped';
     return {
@@ -355,6 +367,7 @@ export class DockerProvider implements ClusterProvider {
       connect: connectLive
         ? { url: connectUrl, state: connect }
         : { url: null, state: connectEntry() !== undefined ? 'stopped' : 'absent' },
+      search: { url: searchUrl, state: search },
     };
   }
 
@@ -362,9 +375,9 @@ export class DockerProvider implements ClusterProvider {
     return serviceLogFile(ctx.stateDir, service);
   }
 
-  /** Kafka and PostgreSQL: the live container's output, else what `down` saved. */
+  /** Kafka, PostgreSQL and the search engine: the live container's output, else what `down` saved. */
   async logs(ctx: ProviderContext, service: ServiceName): Promise<string | undefined> {
-    if (service === 'connect' || service === 'search') return undefined;
+    if (service === 'connect') return undefined;
     const found = inspectStateDir(ctx.stateDir);
     const project = found.kind === 'ours' ? found.state.docker?.project : undefined;
     if (!project) return undefined;

@@ -1,6 +1,7 @@
 /**
  * The container definitions: Kafka (KRaft single node, through the apache/kafka image's KAFKA_*
- * variables) and PostgreSQL (the postgres image's POSTGRES_* variables and extra `-c` arguments).
+ * variables), PostgreSQL (the postgres image's POSTGRES_* variables and extra `-c` arguments) and
+ * the search engine (Elasticsearch's or OpenSearch's image contract, see search-image.ts).
  * Published ports are bound to 127.0.0.1 only.
  */
 import { createHash } from 'node:crypto';
@@ -8,17 +9,21 @@ import type Docker from 'dockerode';
 import { PG_PASSWORD, PG_USER } from '../local/postgres';
 import { containerLabels, containerName, networkName, volumeName } from './project';
 import type { DockerService } from './project';
+import { searchContract } from './search-image';
 
 export const DEFAULT_KAFKA_IMAGE = 'apache/kafka:4.4.0';
 export const DEFAULT_POSTGRES_IMAGE = 'postgres:17';
 
 /** Port inside the container that is published on 127.0.0.1. */
-export const CONTAINER_PORT: Record<DockerService, number> = { kafka: 9092, postgres: 5432 };
+export const CONTAINER_PORT: Record<DockerService, number> = { kafka: 9092, postgres: 5432, search: 9200 };
+/** The host name on the project network: the lesson's names (the search engine is `elasticsearch`). */
+export const networkAlias = (service: DockerService): string =>
+  service === 'search' ? 'elasticsearch' : service;
 /** Where each service keeps its data (a named volume). */
-const DATA_DIR: Record<DockerService, string> = {
-  kafka: '/var/lib/kafka/data',
-  postgres: '/var/lib/postgresql/data',
-};
+function dataDir(spec: ServiceSpec): string {
+  if (spec.service === 'search') return searchContract(spec.image).dataDir;
+  return spec.service === 'kafka' ? '/var/lib/kafka/data' : '/var/lib/postgresql/data';
+}
 
 export interface ServiceSpec {
   project: string;
@@ -43,7 +48,7 @@ function kafkaEnv(spec: ServiceSpec): string[] {
     KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
     KAFKA_INTER_BROKER_LISTENER_NAME: 'PLAINTEXT',
     KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
-    KAFKA_LOG_DIRS: DATA_DIR.kafka,
+    KAFKA_LOG_DIRS: dataDir(spec),
     KAFKA_NUM_PARTITIONS: '1',
     KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
     KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
@@ -71,6 +76,22 @@ const POSTGRES_ARGS = [
   'max_wal_senders=20',
 ];
 
+/** What each service's image is told: its environment, and for PostgreSQL the command and stop signal. */
+function serviceConfig(spec: ServiceSpec): Pick<Docker.ContainerCreateOptions, 'Env' | 'Cmd' | 'StopSignal'> {
+  switch (spec.service) {
+    case 'kafka':
+      return { Env: kafkaEnv(spec) };
+    case 'postgres':
+      return {
+        Env: [`POSTGRES_USER=${PG_USER}`, `POSTGRES_PASSWORD=${PG_PASSWORD}`, 'POSTGRES_DB=postgres'],
+        Cmd: POSTGRES_ARGS,
+        StopSignal: 'SIGINT',
+      };
+    case 'search':
+      return { Env: searchContract(spec.image).env };
+  }
+}
+
 /** The create-container body, with a config hash label computed over everything else. */
 export function containerSpec(spec: ServiceSpec): Docker.ContainerCreateOptions {
   const net = networkName(spec.project);
@@ -78,24 +99,16 @@ export function containerSpec(spec: ServiceSpec): Docker.ContainerCreateOptions 
   const body: Docker.ContainerCreateOptions = {
     name: containerName(spec.project, spec.service),
     Image: spec.image,
-    Hostname: spec.service,
+    Hostname: networkAlias(spec.service),
     ExposedPorts: { [port]: {} },
     HostConfig: {
       PortBindings: { [port]: [{ HostIp: '127.0.0.1', HostPort: String(spec.hostPort) }] },
-      Mounts: [
-        { Type: 'volume', Source: volumeName(spec.project, spec.service), Target: DATA_DIR[spec.service] },
-      ],
+      Mounts: [{ Type: 'volume', Source: volumeName(spec.project, spec.service), Target: dataDir(spec) }],
       NetworkMode: net,
       RestartPolicy: { Name: 'no' },
     },
-    NetworkingConfig: { EndpointsConfig: { [net]: { Aliases: [spec.service] } } },
-    ...(spec.service === 'kafka'
-      ? { Env: kafkaEnv(spec) }
-      : {
-          Env: [`POSTGRES_USER=${PG_USER}`, `POSTGRES_PASSWORD=${PG_PASSWORD}`, 'POSTGRES_DB=postgres'],
-          Cmd: POSTGRES_ARGS,
-          StopSignal: 'SIGINT',
-        }),
+    NetworkingConfig: { EndpointsConfig: { [net]: { Aliases: [networkAlias(spec.service)] } } },
+    ...serviceConfig(spec),
   };
   const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   body.Labels = containerLabels(spec.project, spec.stateDir, spec.service, spec.image, hash);

@@ -42,3 +42,5 @@ if ! curl -sf --max-time 5 --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1;
 fi
 
 bash "$here/build-images.sh"
+# The search engine image (docker.elastic.co/elasticsearch/elasticsearch:7.17.28 stand-in) for `up --search`.
+bash "$here/build-search-image.sh"
