@@ -74,7 +74,7 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
   const print = opts.log ?? ((line: string) => process.stdout.write(line + '\n'));
   const fullLog = createWriteStream(join(resultsDir, 'workbench.log'));
   const log = (line: string) => {
-    fullLog.write(line + '\n');
+    if (!fullLog.writableEnded) fullLog.write(line + '\n');
     if (interestingLogLine(line)) print(line);
   };
   const tools = await ensureTools();
@@ -238,9 +238,9 @@ export async function runExtensionSuite(opts: ExtensionSuiteOptions = {}): Promi
       const lab = await import('../../runtime/lab/index.js');
       await lab.down({ stateDir: dir }).catch((err: unknown) => log(`lab down: ${String(err)}`));
     }
-    fullLog.end();
     if (result.failed === 0) rmSync(work, { recursive: true, force: true });
     else log(`extension suite: work dir kept for inspection: ${work}`);
+    fullLog.end();
   }
   return result;
 }
