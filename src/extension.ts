@@ -5,7 +5,12 @@ import type { CommandContext } from './commands/context';
 import { deployCommands } from './commands/deploy-commands';
 import { offsetsCommands } from './commands/offsets-commands';
 import { registerCommands } from './commands/registry';
-import { currentLabUpSettings, currentSettings, onSettingsChanged } from './config/vscode-settings';
+import {
+  currentLabUpSettings,
+  currentLocalConnectAuth,
+  currentSettings,
+  onSettingsChanged,
+} from './config/vscode-settings';
 import { ConnectorCodeLens } from './editor/connector-codelens';
 import { registerConnectorIntelliSense } from './editor/intellisense';
 import { SCHEME, VirtualDocs } from './editor/virtual-docs';
@@ -49,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
       store,
       log,
       (n) => connectLogTail(n),
+      (url) => currentLocalConnectAuth(context.secrets, url),
     ),
   );
   // 3. editors and documents
@@ -103,8 +109,9 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   for (const d of registerWebviews(ctx, context.extensionUri)) own(d);
   for (const d of registerLessons(ctx, context.globalStorageUri)) own(d);
   // 6. react to settings and secrets
-  own(onSettingsChanged(() => void reload()));
-  own(context.secrets.onDidChange(() => void reload()));
+  // The local cluster's client too: the external provider's Connect user and password may have changed.
+  own(onSettingsChanged(() => void reload().then(() => lab.detect())));
+  own(context.secrets.onDidChange(() => void reload().then(() => lab.detect())));
   own(vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)));
   // 7. first load and polling, after activation returns
   void reload()

@@ -73,3 +73,49 @@ function withPassword(url: string, password: string | undefined): string {
   parsed.password = encodeURIComponent(password);
   return parsed.toString();
 }
+
+/** Basic-auth credentials for the local cluster's Connect REST URL (the external provider's). */
+export interface ConnectAuth {
+  username: string;
+  password: string;
+}
+
+/** A Connect URL without credentials, query or trailing slash, for comparing configured URLs. */
+function bareConnectUrl(raw: string): { bare: string; user?: ConnectAuth } | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  const user =
+    url.username !== ''
+      ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+      : undefined;
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return { bare: url.toString().replace(/\/+$/, ''), ...(user ? { user } : {}) };
+}
+
+/**
+ * The credentials the local cluster's client sends to `connectUrl` (the lab status' Connect URL,
+ * always without credentials): only when that URL is one of lab.external.connectUrls — a password is
+ * never sent anywhere else — from lab.external.connectUsername with the SecretStorage password, else
+ * from the user:password the configured URL itself carries (as the lab CLI accepts). undefined: no
+ * auth (the lab's own runtime, or an external Connect without it).
+ */
+export function localConnectAuth(
+  s: Pick<Settings, 'externalConnectUrls' | 'externalConnectUsername'>,
+  connectUrl: string,
+  secretPassword: string | undefined,
+): ConnectAuth | undefined {
+  const target = bareConnectUrl(connectUrl);
+  if (!target) return undefined;
+  const configured = s.externalConnectUrls.map(bareConnectUrl).find((c) => c?.bare === target.bare);
+  if (!configured) return undefined;
+  const username = s.externalConnectUsername.trim();
+  if (username) return { username, password: secretPassword ?? '' };
+  return configured.user;
+}

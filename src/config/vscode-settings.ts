@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { LabUpSettings } from './lab-options';
-import { EXTERNAL_SECRETS, labUpSettings } from './lab-options';
+import type { ConnectAuth, LabUpSettings } from './lab-options';
+import { EXTERNAL_SECRETS, labUpSettings, localConnectAuth } from './lab-options';
 import type { Settings } from './settings';
 import { SECTION, readSettings } from './settings';
 
@@ -23,4 +23,14 @@ export async function currentLabUpSettings(secrets: vscode.SecretStorage): Promi
     connectPassword: await secrets.get(EXTERNAL_SECRETS.connectPassword),
     postgresPassword: await secrets.get(EXTERNAL_SECRETS.postgresPassword),
   });
+}
+
+/** Basic auth for the local cluster's Connect URL (external provider), password from SecretStorage. */
+export async function currentLocalConnectAuth(
+  secrets: vscode.SecretStorage,
+  connectUrl: string,
+): Promise<ConnectAuth | undefined> {
+  const settings = currentSettings();
+  if (!settings.externalConnectUsername.trim()) return localConnectAuth(settings, connectUrl, undefined);
+  return localConnectAuth(settings, connectUrl, await secrets.get(EXTERNAL_SECRETS.connectPassword));
 }

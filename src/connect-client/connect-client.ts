@@ -66,6 +66,8 @@ export interface ClientOptions {
   tls?: TlsOptions;
   timeoutMs?: number;
   transport?: Transport;
+  /** What to do about a 401/403 (default: check the cluster's entry in kafkaConnectLab.clusters). */
+  authNextStep?: string;
 }
 
 const enc = encodeURIComponent;
@@ -208,7 +210,8 @@ export class RestConnectClient implements ConnectClient {
     }
     const nextStep =
       res.status === 401 || res.status === 403
-        ? `Check the username/password of "${this.opts.clusterName}" in the kafkaConnectLab.clusters setting.`
+        ? (this.opts.authNextStep ??
+          `Check the username/password of "${this.opts.clusterName}" in the kafkaConnectLab.clusters setting.`)
         : undefined;
     throw new ExtensionError('connect-rest', maskText(message), {
       httpStatus: res.status,

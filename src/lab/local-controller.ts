@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { ClusterStatus } from '../../runtime/lab/types';
+import type { ConnectAuth } from '../config/lab-options';
 import { RestConnectClient } from '../connect-client/connect-client';
 import { ExtensionError, describeError } from '../errors';
 import type { Logger } from '../logging';
 import type { ClusterStore } from '../state/cluster-store';
 import type { LocalClusterProvider, LocalState } from './local-cluster';
 import { localStateOf, runningBootstrapServers } from './local-cluster';
+import { localClientOptions } from './local-client';
 
 const HEALTH_EVERY_MS = 5000;
 const MAX_RESTARTS = 3;
@@ -31,6 +33,9 @@ export class LocalClusterController implements vscode.Disposable {
     private readonly store: ClusterStore,
     private readonly log: Logger,
     private readonly logTail: (lines: number) => Promise<string>,
+    /** Basic auth for the cluster's Connect URL (external provider behind basic auth), else undefined. */
+    private readonly connectAuth: (url: string) => Promise<ConnectAuth | undefined> = () =>
+      Promise.resolve(undefined),
   ) {}
 
   get currentState(): LocalState {
@@ -59,7 +64,7 @@ export class LocalClusterController implements vscode.Disposable {
   /** Picks up a cluster that `lab up` (CLI) or a previous window already started. */
   async detect(): Promise<void> {
     try {
-      this.apply(await this.provider.status());
+      await this.apply(await this.provider.status());
     } catch (err) {
       this.log.warn(`local cluster status unavailable: ${describeError(err)}`);
       this.setState('unavailable', undefined);
@@ -99,7 +104,7 @@ export class LocalClusterController implements vscode.Disposable {
             this.setState('stopped', undefined);
             throw new ExtensionError('cancelled', 'cancelled');
           }
-          this.apply(result);
+          await this.apply(result);
           this.log.info(
             `local cluster up: Kafka ${result.kafka.bootstrapServers ?? '?'}, Connect ${result.connect.url ?? '(none)'}`,
           );
@@ -142,24 +147,37 @@ export class LocalClusterController implements vscode.Disposable {
     }
   }
 
-  private apply(status: ClusterStatus): void {
+  private async apply(status: ClusterStatus): Promise<void> {
     const state = localStateOf(status);
     this.postgres = status.postgres.state === 'running' ? (status.postgres.url ?? undefined) : undefined;
     this.kafka = runningBootstrapServers(status);
     const url = status.connect.state === 'running' && status.connect.url ? status.connect.url : undefined;
-    this.setState(state, url);
-    if (url) this.watchHealth(url);
+    const auth = url ? await this.authFor(url) : undefined;
+    this.setState(state, url, auth);
+    if (url) this.watchHealth(url, auth);
   }
 
-  private setState(state: LocalState, url: string | undefined): void {
+  /** The Connect URL's basic auth; a secret that cannot be read is logged (never the value) and skipped. */
+  private async authFor(url: string): Promise<ConnectAuth | undefined> {
+    try {
+      return await this.connectAuth(url);
+    } catch (err) {
+      this.log.warn(`basic auth for ${url} unavailable: ${describeError(err)}`);
+      return undefined;
+    }
+  }
+
+  private setState(state: LocalState, url: string | undefined, auth?: ConnectAuth): void {
     this.state = state;
-    this.store.setLocal(state, url);
+    this.store.setLocal(state, url, auth);
     this.emitter.fire(state);
   }
 
-  private watchHealth(url: string): void {
+  private watchHealth(url: string, auth: ConnectAuth | undefined): void {
     this.stopHealth();
-    const client = new RestConnectClient({ clusterName: 'the local runtime', baseUrl: url, timeoutMs: 4000 });
+    const client = new RestConnectClient(
+      localClientOptions(url, auth, { clusterName: 'the local runtime', timeoutMs: 4000 }),
+    );
     let failures = 0;
     const tick = async () => {
       try {
@@ -209,7 +227,7 @@ export class LocalClusterController implements vscode.Disposable {
     this.busy = true;
     this.setState('starting', undefined);
     try {
-      this.apply(await this.provider.up({ onProgress: (line) => this.log.info(`[lab] ${line}`) }));
+      await this.apply(await this.provider.up({ onProgress: (line) => this.log.info(`[lab] ${line}`) }));
     } catch (err) {
       this.log.error('restarting the runtime failed', err);
       await this.detect();

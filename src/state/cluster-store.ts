@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ConnectClient } from '../connect-client/connect-client';
 import { RestConnectClient } from '../connect-client/connect-client';
 import type { Settings } from '../config/settings';
+import type { ConnectAuth } from '../config/lab-options';
+import { localClientOptions } from '../lab/local-client';
 import { describeError } from '../errors';
 import type { LocalState } from '../lab/local-cluster';
 import type { Logger } from '../logging';
@@ -44,6 +46,7 @@ export class ClusterStore implements vscode.Disposable {
   private poll: PollState;
   private inFlight: Promise<void> | undefined;
   private disposed = false;
+  private localAuthKey = '';
   private localTarget: ClusterTarget = {
     id: LOCAL_ID,
     name: 'Local lab',
@@ -120,15 +123,18 @@ export class ClusterStore implements vscode.Disposable {
     await this.refreshNow();
   }
 
-  /** Called by the lab controller whenever the local cluster changes state or URL. */
-  setLocal(state: LocalState, url: string | undefined): void {
+  /**
+   * Called by the lab controller whenever the local cluster changes state or URL. `auth`: basic auth
+   * of an external provider's Connect (lab.external.*); the client is rebuilt when it changes.
+   */
+  setLocal(state: LocalState, url: string | undefined, auth?: ConnectAuth): void {
     const t = this.localTarget;
-    const changedUrl = t.url !== url;
+    const authKey = auth ? `${auth.username}\u0000${auth.password}` : '';
+    const changed = t.url !== url || this.localAuthKey !== authKey;
     t.localState = state;
     t.url = url;
-    if (changedUrl) {
-      t.client = url ? new RestConnectClient({ clusterName: 'the local lab', baseUrl: url }) : undefined;
-    }
+    this.localAuthKey = authKey;
+    if (changed) t.client = url ? new RestConnectClient(localClientOptions(url, auth)) : undefined;
     if (!url) this.snapshots.delete(LOCAL_ID);
     this.emitter.fire();
     if (url) this.actionDone();

@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, request } from 'node:http';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import { kafkaAnswers } from '../../runtime/lab/local/kafka';
 import { down, isLabError, status, up } from '../../runtime/lab/index';
 import type { LabErrorCode } from '../../runtime/lab/index';
+import { basicAuthProxy } from '../support/basic-auth-proxy';
 import { testCluster } from '../support/cluster';
 import { freeTcpPort, startRuntimeProcess } from '../support/runtime-process';
 import type { RuntimeProcess } from '../support/runtime-process';
@@ -34,41 +34,9 @@ let connectUrl = '';
 let proxy: Server | undefined;
 let proxyUrl = '';
 
-/** Forwards to `target` only with the right basic-auth header, else 401 as a real proxy would. */
+/** The basic-auth proxy in front of `target`, with this test's user and password. */
 function authProxy(target: string): Promise<{ server: Server; url: string }> {
-  const expected = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
-  const server = createServer((req, res) => {
-    if (req.headers.authorization !== expected) {
-      res.writeHead(401, { 'www-authenticate': 'Basic realm="connect"', 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error_code: 401, message: 'Unauthorized' }));
-      return;
-    }
-    const t = new URL(target);
-    const up = request(
-      {
-        host: t.hostname,
-        port: t.port,
-        path: req.url,
-        method: req.method,
-        headers: { ...req.headers, host: t.host },
-      },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
-    up.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(up);
-  });
-  return new Promise((res) => {
-    server.listen(0, '127.0.0.1', () => {
-      const addr = server.address();
-      res({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
-    });
-  });
+  return basicAuthProxy(target, USER, PASSWORD);
 }
 
 /** The CLI, asynchronously: the auth proxy lives in this process and must keep answering. */
