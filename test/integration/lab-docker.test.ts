@@ -1,8 +1,10 @@
 /**
  * The Docker provider through a real Docker Engine API (podman's here, see .ci/setup), on its own
  * compose project and state dir: up from nothing, up again (reuse), status --json, Kafka and a
- * PostgreSQL replication slot through the published ports, down (only ours), data surviving
- * down/up, down --purge; then each error a user can meet. Skipped, with the reason, when no engine
+ * PostgreSQL replication slot through the published ports, the search engine added to the running
+ * lab (`up --search`: the Elasticsearch-image container, a document through its published port, the
+ * runtime restarted with `elasticsearch` → that port), down (only ours), data surviving down/up,
+ * down --purge; then each error a user can meet. Skipped, with the reason, when no engine
  * answers or the default images are missing.
  */
 import assert from 'node:assert/strict';
@@ -20,11 +22,16 @@ import pg from 'pg';
 import { connectEngine } from '../../runtime/lab/docker/engine';
 import { imagePresent } from '../../runtime/lab/docker/images';
 import { containerName, networkName, projectName, volumeName } from '../../runtime/lab/docker/project';
+import { DEFAULT_SEARCH_IMAGE } from '../../runtime/lab/docker/search-image';
 import { DEFAULT_KAFKA_IMAGE, DEFAULT_POSTGRES_IMAGE } from '../../runtime/lab/docker/services';
+import { connectEntry } from '../../runtime/lab/local/connect';
 import { down, isLabError, logs, status, up } from '../../runtime/lab/index';
 import type { LabErrorCode } from '../../runtime/lab/index';
+import type { LabState } from '../../runtime/lab/state-dir';
 import type { ClusterStatus } from '../../runtime/lab/types';
 import { uniqueName } from '../support/cluster';
+import { labHostsOfPid } from '../support/process-env';
+import { searchApi } from '../support/search-engine';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CLI = join(ROOT, 'runtime', 'lab', 'cli.ts');
@@ -130,11 +137,16 @@ async function consumeAll(kafka: Kafka, topic: string, count: number): Promise<s
   return got;
 }
 
+function readState(): LabState {
+  return JSON.parse(readFileSync(join(stateDir, 'lab-state.json'), 'utf8')) as LabState;
+}
+
 const topic = uniqueName('lab-docker-topic');
 const slot = `lab_docker_${process.pid}`;
 let first: ClusterStatus;
 let firstIds: string[] = [];
 let foreignId: string | undefined;
+let withSearch: ClusterStatus;
 
 void describe('lab --provider docker', { concurrency: false }, () => {
   before(async () => {
@@ -144,9 +156,9 @@ void describe('lab --provider docker', { concurrency: false }, () => {
       skipReason = `no Docker engine: ${isLabError(e) ? e.message : String(e)} (.ci/setup starts podman)`;
       return;
     }
-    for (const image of [DEFAULT_KAFKA_IMAGE, DEFAULT_POSTGRES_IMAGE]) {
+    for (const image of [DEFAULT_KAFKA_IMAGE, DEFAULT_POSTGRES_IMAGE, DEFAULT_SEARCH_IMAGE]) {
       if (!(await imagePresent(docker, image))) {
-        skipReason = `image ${image} is missing and no registry is reachable: run bash test/support/images/build-images.sh`;
+        skipReason = `image ${image} is missing and no registry is reachable: run bash test/support/images/podman-setup.sh`;
         return;
       }
     }
@@ -262,6 +274,102 @@ void describe('lab --provider docker', { concurrency: false }, () => {
     assert.match(await logs('postgres', { stateDir, env }), /database system is ready to accept connections/);
   });
 
+  void it('up --search on the running lab: the search container; the runtime restarted with elasticsearch', async (t) => {
+    if (skipIfNoEngine(t)) return;
+    const withConnect = connectEntry() !== undefined;
+    // The runtime first, without the engine (as a user who adds the engine later has it).
+    const plain = await up({ stateDir, env, provider: 'docker', readyTimeoutMs: READY_MS });
+    assert.deepEqual(plain.search, { url: null, state: 'absent' });
+    const pidBefore = readState().processes.connect?.pid;
+    if (withConnect) {
+      assert.ok(pidBefore);
+      assert.equal(labHostsOfPid(pidBefore).elasticsearch, undefined);
+    }
+    const lines: string[] = [];
+    withSearch = await up({
+      stateDir,
+      env,
+      provider: 'docker',
+      search: true,
+      readyTimeoutMs: READY_MS,
+      onProgress: (l) => lines.push(l),
+    });
+    const st = readState();
+    assert.ok(st.ports.search);
+    const url = `http://127.0.0.1:${st.ports.search}`;
+    assert.deepEqual(withSearch, { ...plain, search: { url, state: 'running' } });
+    const text = lines.join('\n');
+    assert.match(text, /kafka: container .* already running/);
+    const name = containerName(project, 'search');
+    assert.match(text, new RegExp(`search: container ${name} created and started`));
+    assert.equal(st.docker?.searchImage, DEFAULT_SEARCH_IMAGE);
+
+    const info = await dockerApi().getContainer(name).inspect();
+    assert.equal(info.Config.Image, DEFAULT_SEARCH_IMAGE);
+    assert.equal(info.Config.Labels['com.docker.compose.service'], 'search');
+    assert.equal(info.Config.Labels['com.docker.compose.project'], project);
+    // Only 9200, only on 127.0.0.1 (podman lists the image's other exposed port, 9300, as null).
+    const bindings = Object.values(
+      (info.HostConfig.PortBindings ?? {}) as Record<string, { HostIp: string; HostPort: string }[] | null>,
+    )
+      .flat()
+      .filter((b) => b !== null);
+    assert.deepEqual(bindings, [{ HostIp: '127.0.0.1', HostPort: String(st.ports.search) }]);
+    for (const setting of ['discovery.type=single-node', 'xpack.security.enabled=false'])
+      assert.ok(info.Config.Env.includes(setting), `${setting} in ${info.Config.Env.join(' ')}`);
+    const endpoint = info.NetworkSettings.Networks[networkName(project)] as
+      { Aliases?: string[] } | undefined;
+    assert.ok(endpoint?.Aliases?.includes('elasticsearch'), JSON.stringify(endpoint));
+
+    if (withConnect) {
+      assert.match(text, /connect: restarting the runtime at .*elasticsearch → 127\.0\.0\.1:\d+/);
+      const pid = st.processes.connect?.pid;
+      assert.ok(pid);
+      assert.notEqual(pid, pidBefore);
+      assert.equal(labHostsOfPid(pid).elasticsearch, `127.0.0.1:${st.ports.search}`);
+    }
+  });
+
+  void it('search: a document indexed through the published port is found again (no password)', async (t) => {
+    if (skipIfNoEngine(t)) return;
+    const url = withSearch.search?.url ?? '';
+    const put = await searchApi(url, 'PUT', '/lab-docker-search/_doc/1?refresh=true', { name: 'Laptop' });
+    assert.equal(put.status, 201, JSON.stringify(put.body));
+    const got = await searchApi(url, 'GET', '/lab-docker-search/_doc/1');
+    assert.equal(got.status, 200);
+    assert.deepEqual(got.body._source, { name: 'Laptop' });
+    const found = await searchApi(url, 'POST', '/lab-docker-search/_search', {
+      query: { match: { name: 'laptop' } },
+    });
+    assert.equal((found.body.hits as { total: { value: number } }).total.value, 1);
+    assert.equal((await searchApi(url, 'GET', '/_cluster/health')).body.number_of_nodes, 1);
+  });
+
+  void it('search: status --json through the CLI, lab logs search, up --search again reuses all', async (t) => {
+    if (skipIfNoEngine(t)) return;
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', CLI, 'status', '--json', '--state-dir', stateDir],
+      { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), withSearch);
+    assert.match(await logs('search', { stateDir, env }), /started/);
+    const pid = readState().processes.connect?.pid;
+    const lines: string[] = [];
+    const again = await up({
+      stateDir,
+      env,
+      provider: 'docker',
+      search: true,
+      onProgress: (l) => lines.push(l),
+    });
+    assert.deepEqual(again, withSearch);
+    assert.match(lines.join('\n'), /search: container .* already running/);
+    assert.doesNotMatch(lines.join('\n'), /restarting the runtime/);
+    assert.equal(readState().processes.connect?.pid, pid);
+  });
+
   void it('down removes only our containers and the network; volumes stay', async (t) => {
     if (skipIfNoEngine(t)) return;
     // Someone else's container in the same compose project (another tool, or by hand): not ours.
@@ -274,12 +382,15 @@ void describe('lab --provider docker', { concurrency: false }, () => {
     await down({ stateDir, env });
     assert.deepEqual(await ourContainers(), []);
     assert.ok(await dockerApi().getContainer(foreign.id).inspect());
-    for (const s of ['kafka', 'postgres'] as const) assert.ok(await volumeExists(volumeName(project, s)));
+    for (const s of ['kafka', 'postgres', 'search'] as const)
+      assert.ok(await volumeExists(volumeName(project, s)));
     const s = await status({ stateDir, env });
     assert.equal(s.kafka.state, 'stopped');
     assert.equal(s.postgres.state, 'stopped');
+    assert.deepEqual(s.search, { url: withSearch.search?.url, state: 'stopped' });
     // The containers' output was kept for `lab logs`.
     assert.match(await logs('kafka', { stateDir, env }), /Kafka Server started/);
+    assert.match(await logs('search', { stateDir, env }), /started/);
   });
 
   void it('up after down: the topic, the table and the replication slot are still there', async (t) => {
@@ -303,7 +414,7 @@ void describe('lab --provider docker', { concurrency: false }, () => {
     if (skipIfNoEngine(t)) return;
     await down({ stateDir, env, purge: true });
     assert.deepEqual(await ourContainers(), []);
-    for (const s of ['kafka', 'postgres'] as const)
+    for (const s of ['kafka', 'postgres', 'search'] as const)
       assert.equal(await volumeExists(volumeName(project, s)), false);
     assert.equal(existsSync(stateDir), false);
   });

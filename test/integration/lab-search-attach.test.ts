@@ -17,6 +17,7 @@ import { connectEntry } from '../../runtime/lab/local/connect';
 import type { LabState } from '../../runtime/lab/state-dir';
 import type { ClusterStatus } from '../../runtime/lab/types';
 import { uniqueName } from '../support/cluster';
+import { labHostsOfPid } from '../support/process-env';
 import { eventually, http } from '../support/runtime-process';
 import { allDocs } from '../support/search-engine';
 
@@ -45,15 +46,6 @@ function ok(args: string[]): { stdout: string; stderr: string } {
 
 function readState(dir: string): LabState {
   return JSON.parse(readFileSync(join(dir, 'lab-state.json'), 'utf8')) as LabState;
-}
-
-/** KCL_LAB_HOSTS as the live process sees it. */
-function labHostsOfPid(pid: number): Record<string, string> {
-  const entry = readFileSync(`/proc/${pid}/environ`, 'utf8')
-    .split('\0')
-    .find((e) => e.startsWith('KCL_LAB_HOSTS='));
-  assert.ok(entry, `pid ${pid} has no KCL_LAB_HOSTS`);
-  return JSON.parse(entry.slice('KCL_LAB_HOSTS='.length)) as Record<string, string>;
 }
 
 async function connectorState(url: string, name: string): Promise<string | undefined> {
