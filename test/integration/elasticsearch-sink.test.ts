@@ -105,6 +105,21 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     assert.equal(res.status, 201, res.text);
   }
 
+  /** PUT .../config/validate: the error messages per key (keys without errors left out). */
+  async function validateErrors(config: Record<string, string>): Promise<Record<string, string[]>> {
+    const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
+      'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
+      name: 'validate_me',
+      topics: 'validate_me',
+      ...config,
+    });
+    assert.equal(res.status, 200, res.text);
+    const out: Record<string, string[]> = {};
+    for (const c of (res.body as { configs: { value: { name: string; errors: string[] } }[] }).configs)
+      if (c.value.errors.length > 0) out[c.value.name] = c.value.errors;
+    return out;
+  }
+
   void it('exercise 2: every pg-products record is indexed (ids topic+partition+offset), a new row follows', async () => {
     const table = uniqueName('products');
     const db = await pgClient('postgres');
@@ -548,26 +563,13 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     await searchApi(engine.url, 'DELETE', `/_index_template/${template}`);
   });
   void it('validate(): the real Validator messages for an unreachable engine and wrong credentials, none when it answers', async () => {
-    const errorsOf = async (config: Record<string, string>): Promise<Record<string, string[]>> => {
-      const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
-        'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
-        name: 'validate_me',
-        topics: 'validate_me',
-        ...config,
-      });
-      assert.equal(res.status, 200, res.text);
-      const out: Record<string, string[]> = {};
-      for (const c of (res.body as { configs: { value: { name: string; errors: string[] } }[] }).configs)
-        if (c.value.errors.length > 0) out[c.value.name] = c.value.errors;
-      return out;
-    };
     const closedPort = await freeTcpPort(); // nothing listens there
     const unreachable = `http://127.0.0.1:${closedPort}`;
-    assert.deepEqual(await errorsOf({ 'connection.url': unreachable }), {
+    assert.deepEqual(await validateErrors({ 'connection.url': unreachable }), {
       'connection.url': ['Could not connect to Elasticsearch. Error message: Connection refused'],
     });
     const withUser = { 'connection.username': 'elastic', 'connection.password': 'secret' };
-    assert.deepEqual(await errorsOf({ 'connection.url': unreachable, ...withUser }), {
+    assert.deepEqual(await validateErrors({ 'connection.url': unreachable, ...withUser }), {
       'connection.url': ['Could not connect to Elasticsearch. Error message: Connection refused'],
       'connection.username': [
         "Could not authenticate the user. Check the 'connection.username' and 'connection.password'. Error message: Connection refused",
@@ -590,7 +592,7 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
       created.text,
       /Connector configuration is invalid and contains the following 1 error\(s\):\\nCould not connect to Elasticsearch\. Error message: Connection refused/,
     );
-    assert.deepEqual(await errorsOf({ 'connection.url': engine.url }), {});
+    assert.deepEqual(await validateErrors({ 'connection.url': engine.url }), {});
 
     // Wrong credentials: OpenSearch here runs without its security plugin, so a basic-auth front
     // answers 401 the way Elasticsearch security does (HEAD / without a body).
@@ -601,7 +603,7 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     try {
       const wrong = `Error message: method [HEAD], host [${secured.url}], URI [/], status line [HTTP/1.1 401 Unauthorized]`;
       assert.deepEqual(
-        await errorsOf({
+        await validateErrors({
           'connection.url': secured.url,
           'connection.username': 'elastic',
           'connection.password': 'wrong',
@@ -617,7 +619,7 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
         },
       );
       assert.deepEqual(
-        await errorsOf({
+        await validateErrors({
           'connection.url': secured.url,
           'connection.username': 'elastic',
           'connection.password': 'right',
@@ -739,20 +741,8 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
       'elastic.https.ssl.keystore.type': 'PKCS12',
       'elastic.https.ssl.keystore.password': 'changeit',
     };
-    const validate = async (config: Record<string, string>): Promise<Record<string, string[]>> => {
-      const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
-        'connector.class': 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
-        name: 'validate_me',
-        topics: 'validate_me',
-        'connection.url': front.url,
-        ...config,
-      });
-      assert.equal(res.status, 200, res.text);
-      const out: Record<string, string[]> = {};
-      for (const c of (res.body as { configs: { value: { name: string; errors: string[] } }[] }).configs)
-        if (c.value.errors.length > 0) out[c.value.name] = c.value.errors;
-      return out;
-    };
+    const validate = (config: Record<string, string>): Promise<Record<string, string[]>> =>
+      validateErrors({ 'connection.url': front.url, ...config });
     try {
       assert.deepEqual(await validate(pkcs12), {}, 'PKCS12 trust store (keytool) + PKCS12 key store');
       assert.deepEqual(

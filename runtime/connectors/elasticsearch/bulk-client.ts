@@ -14,7 +14,7 @@ import { labHosts } from '../../net/lab-hosts';
 import { ConnectException } from '../../data/errors';
 import type { BulkAction } from './data-converter';
 import type { ElasticsearchSettings } from './settings';
-import { httpCall } from './transport';
+import { httpCall, keepAliveAgents } from './transport';
 
 const gzipAsync = promisify(gzip);
 
@@ -85,6 +85,7 @@ export class BulkClient {
   private nextUrl = 0;
   private closed = false;
   private readonly auth: string | null;
+  private readonly agents = keepAliveAgents();
 
   constructor(
     private readonly s: ElasticsearchSettings,
@@ -160,6 +161,7 @@ export class BulkClient {
         connectTimeoutMs: this.s.connectionTimeoutMs,
         readTimeoutMs: this.s.readTimeoutMs,
         tls: this.s.tls,
+        agents: this.agents,
       },
       okStatuses,
     );
@@ -209,6 +211,7 @@ export class BulkClient {
     if (this.lingerTimer) clearTimeout(this.lingerTimer);
     this.lingerTimer = null;
     await Promise.allSettled([...this.inFlight]);
+    this.agents.destroy();
   }
 
   private waitUntil(cond: () => boolean, timeoutMs: number, message: string): Promise<void> {

@@ -4,9 +4,9 @@
  * elastic.https.* (tls-options.ts), gzip answers decoded. Failures come back as the Java exceptions
  * the real client reports (io-errors.ts).
  */
-import { request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { SecureContextOptions } from 'node:tls';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -30,6 +30,28 @@ export interface HttpCall {
   connectTimeoutMs: number;
   readTimeoutMs: number;
   tls: TlsClientOptions | null;
+  /** Keep-alive connection pools (the sink's); none: one connection per request (validate). */
+  agents?: Agents;
+}
+
+export interface Agents {
+  http: HttpAgent;
+  https: HttpsAgent;
+  destroy(): void;
+}
+
+/** Pooled keep-alive connections, as the Java client's connection manager keeps them. */
+export function keepAliveAgents(): Agents {
+  const http = new HttpAgent({ keepAlive: true });
+  const https = new HttpsAgent({ keepAlive: true });
+  return {
+    http,
+    https,
+    destroy: () => {
+      http.destroy();
+      https.destroy();
+    },
+  };
 }
 
 export interface HttpAnswer {
@@ -70,15 +92,15 @@ function send(url: URL, c: HttpCall): Promise<[IncomingMessage, Buffer]> {
       port: url.port === '' ? (https ? 443 : 80) : Number(url.port),
       path: `${url.pathname}${url.search}`,
       headers,
-      agent: false as const,
     };
     const req = https
       ? httpsRequest({
           ...common,
+          agent: c.agents?.https ?? false,
           ...(c.tls?.context ?? {}),
           ...(c.tls?.verifyHostname === false ? { checkServerIdentity: () => undefined } : {}),
         })
-      : httpRequest(common);
+      : httpRequest({ ...common, agent: c.agents?.http ?? false });
     const connectTimer = setTimeout(() => {
       const e = new Error('connect timed out');
       e.name = 'TimeoutError';
