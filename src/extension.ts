@@ -9,6 +9,7 @@ import {
   currentLabUpSettings,
   currentLocalConnectAuth,
   currentSettings,
+  onLocalConnectAuthChanged,
   onSettingsChanged,
 } from './config/vscode-settings';
 import { ConnectorCodeLens } from './editor/connector-codelens';
@@ -109,9 +110,10 @@ export function activate(context: vscode.ExtensionContext): KafkaConnectLabApi {
   for (const d of registerWebviews(ctx, context.extensionUri)) own(d);
   for (const d of registerLessons(ctx, context.globalStorageUri)) own(d);
   // 6. react to settings and secrets
-  // The local cluster's client too: the external provider's Connect user and password may have changed.
-  own(onSettingsChanged(() => void reload().then(() => lab.detect())));
-  own(context.secrets.onDidChange(() => void reload().then(() => lab.detect())));
+  own(onSettingsChanged(() => void reload()));
+  own(context.secrets.onDidChange(() => void reload()));
+  // The local cluster's client: the external provider's Connect user or password may have changed.
+  own(onLocalConnectAuthChanged(context.secrets, () => void lab.refreshConnectAuth()));
   own(vscode.workspace.onDidCloseTextDocument((d) => diagnostics.delete(d.uri)));
   // 7. first load and polling, after activation returns
   void reload()

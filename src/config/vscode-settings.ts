@@ -34,3 +34,22 @@ export async function currentLocalConnectAuth(
   if (!settings.externalConnectUsername.trim()) return localConnectAuth(settings, connectUrl, undefined);
   return localConnectAuth(settings, connectUrl, await secrets.get(EXTERNAL_SECRETS.connectPassword));
 }
+
+/** lab.external.connectUrls / connectUsername or the stored lab.external.connectPassword changed. */
+export function onLocalConnectAuthChanged(
+  secrets: vscode.SecretStorage,
+  listener: () => void,
+): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (
+        e.affectsConfiguration(`${SECTION}.lab.external.connectUrls`) ||
+        e.affectsConfiguration(`${SECTION}.lab.external.connectUsername`)
+      )
+        listener();
+    }),
+    secrets.onDidChange((e) => {
+      if (e.key === EXTERNAL_SECRETS.connectPassword) listener();
+    }),
+  );
+}

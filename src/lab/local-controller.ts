@@ -20,6 +20,8 @@ const RESTART_WINDOW_MS = 10 * 60_000;
  */
 export class LocalClusterController implements vscode.Disposable {
   private state: LocalState = 'stopped';
+  /** The Connect URL the local client talks to while the cluster runs. */
+  private connectUrl: string | undefined;
   private postgres: string | undefined;
   private kafka: string | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
@@ -157,6 +159,19 @@ export class LocalClusterController implements vscode.Disposable {
     if (url) this.watchHealth(url, auth);
   }
 
+  /**
+   * The external provider's Connect user or stored password changed: the local client (and the
+   * health watch) take the new credentials; nothing else changes (no status read, no state change).
+   */
+  async refreshConnectAuth(): Promise<void> {
+    const url = this.connectUrl;
+    if (this.busy || !url) return;
+    const auth = await this.authFor(url);
+    if (this.busy || this.connectUrl !== url) return;
+    this.setState(this.state, url, auth);
+    this.watchHealth(url, auth);
+  }
+
   /** The Connect URL's basic auth; a secret that cannot be read is logged (never the value) and skipped. */
   private async authFor(url: string): Promise<ConnectAuth | undefined> {
     try {
@@ -169,6 +184,7 @@ export class LocalClusterController implements vscode.Disposable {
 
   private setState(state: LocalState, url: string | undefined, auth?: ConnectAuth): void {
     this.state = state;
+    this.connectUrl = url;
     this.store.setLocal(state, url, auth);
     this.emitter.fire(state);
   }
