@@ -4,8 +4,8 @@
  * confirmed flush LSN only advances in commit(), to the last commit LSN of records the worker
  * has acknowledged, so a crash never loses events (at-least-once, like Debezium).
  */
-import pg from 'pg';
-import { LogicalReplicationService, PgoutputPlugin } from 'pg-logical-replication';
+import type pg from 'pg';
+import type { LogicalReplicationService } from 'pg-logical-replication';
 import type { ConnectorProps } from '../../api/connector';
 import { SourceTask } from '../../api/connector';
 import type { RecordMetadata } from '../../api/connector';
@@ -13,6 +13,7 @@ import { SourceRecord } from '../../api/records';
 import { ConnectException } from '../../data/errors';
 import { Struct } from '../../data/struct';
 import { clientConfig, connectWithRetries } from '../postgres/connection';
+import { loadPg, loadPgReplication } from '../postgres/pg-modules';
 import { quoteIdent } from '../postgres/pg-types';
 import { loadTables } from './catalog';
 import { DebeziumException, PSQLException } from './debezium-errors';
@@ -218,7 +219,8 @@ export class PostgresConnectorTask extends SourceTask {
   private async createSlot(
     s: PostgresSettings,
   ): Promise<{ replication: pg.Client; snapshotName: string; consistentPoint: bigint }> {
-    const replication = new pg.Client({
+    const { Client } = await loadPg();
+    const replication = new Client({
       ...clientConfig(s.connection),
       replication: 'database',
     } as pg.ClientConfig);
@@ -385,6 +387,7 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   private async startStreaming(s: PostgresSettings): Promise<void> {
+    const { LogicalReplicationService, PgoutputPlugin } = await loadPgReplication();
     const service = new LogicalReplicationService(
       { ...clientConfig(s.connection), replication: 'database' } as never,
       {

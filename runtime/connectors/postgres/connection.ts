@@ -3,7 +3,8 @@
  * convert to Connect types themselves, exactly), session time zone UTC, bounded retries, and error
  * messages that say in plain words what to fix (never the password).
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from './pg-modules';
 import type { ClientConfig } from 'pg';
 import { labHosts } from '../../net/lab-hosts';
 
@@ -91,9 +92,10 @@ export async function connectWithRetries(
   backoffMs = 10_000,
   isStopped: () => boolean = () => false,
 ): Promise<pg.Client> {
+  const { Client } = await loadPg();
   let last: unknown;
   for (let i = 1; i <= Math.max(1, attempts); i++) {
-    const client = new pg.Client(clientConfig(s));
+    const client = new Client(clientConfig(s));
     client.on('error', () => {
       /* reported through the next query */
     });
