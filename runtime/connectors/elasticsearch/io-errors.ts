@@ -53,6 +53,8 @@ export function javaIoError(e: unknown, host: string, timeoutMs: number): Error 
   const err = e as Error & NodeCause & { cause?: NodeCause };
   const code = err.code ?? err.cause?.code;
   const message = err.message ?? String(e);
+  if (err.name === 'ConnectTimeoutError')
+    return new JavaIoException('java.net.SocketTimeoutException', 'connect timed out', { cause: e });
   if (
     err.name === 'TimeoutError' ||
     err.name === 'AbortError' ||

@@ -101,13 +101,22 @@ function send(url: URL, c: HttpCall): Promise<[IncomingMessage, Buffer]> {
           ...(c.tls?.verifyHostname === false ? { checkServerIdentity: () => undefined } : {}),
         })
       : httpRequest({ ...common, agent: c.agents?.http ?? false });
+    let isConnected = false;
+    // setImmediate: a connection made while the event loop was busy is seen (poll phase) before
+    // the timer's verdict — otherwise a long put() would fail connects that had succeeded.
     const connectTimer = setTimeout(() => {
-      const e = new Error('connect timed out');
-      e.name = 'TimeoutError';
-      req.destroy(e);
+      setImmediate(() => {
+        if (isConnected) return;
+        const e = new Error('connect timed out');
+        e.name = 'ConnectTimeoutError';
+        req.destroy(e);
+      });
     }, c.connectTimeoutMs);
     req.once('socket', (socket) => {
-      const connected = (): void => clearTimeout(connectTimer);
+      const connected = (): void => {
+        isConnected = true;
+        clearTimeout(connectTimer);
+      };
       if (!socket.connecting) connected();
       else socket.once(https ? 'secureConnect' : 'connect', connected);
     });
