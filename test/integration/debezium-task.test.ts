@@ -1,7 +1,7 @@
 /**
  * Our Debezium PostgreSQL task against the real PostgreSQL: restart from committed offsets loses
  * nothing and re-reads nothing already committed, the slot's confirmed flush moves only on commit(),
- * slot.drop.on.stop, snapshot.mode no_data, and bad input (plugin.name, missing table, wal_level=replica,
+ * slot.drop.on.stop, snapshot.mode no_data and on restart (offset/slot kept or gone), and bad input (plugin.name, missing table, wal_level=replica,
  * validate).
  */
 import { after, before, describe, it } from 'node:test';
@@ -126,6 +126,57 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
     assert.ok(committed);
   });
 
+  void it('snapshot.mode on restart: offset + slot kept → stream only; slot gone → when_needed snapshots again, no_data/always/initial fail as Debezium does', async () => {
+    const t2 = `snapmode_${sfx}`;
+    await db.query(`CREATE TABLE ${t2} (id INT PRIMARY KEY, v TEXT)`);
+    await db.query(`INSERT INTO ${t2} VALUES (1, 'a'), (2, 'b')`);
+    const slot = `snapmode_${sfx}`;
+    const p = (mode: string): Record<string, string> =>
+      props(slot, { 'table.include.list': `public.${t2}`, 'snapshot.mode': mode });
+    const markers = (rs: SourceRecord[]): string[] =>
+      rs.map((r) => {
+        const v = r.value as Struct;
+        const src = v.get('source') as Struct;
+        return `${String(v.get('op'))}${String(idOf(r))}/${String(src.get('snapshot'))}`;
+      });
+    try {
+      // no offset: snapshot, then an insert streamed and committed
+      let task = await startTask(p('when_needed'));
+      assert.deepEqual(markers(await pollFor(task, 2)), ['r1/first', 'r2/last']);
+      await db.query(`INSERT INTO ${t2} VALUES (3, 'c')`);
+      const [c3] = await pollFor(task, 1);
+      task.commitRecord(c3, null);
+      await task.commit();
+      const offset = c3.sourceOffset as OffsetMap;
+      await task.stop();
+      // offset and slot kept: no snapshot, the stream goes on
+      await db.query(`INSERT INTO ${t2} VALUES (4, 'd')`);
+      task = await startTask(p('when_needed'), offset);
+      assert.deepEqual(markers(await pollFor(task, 1)), ['c4/false']);
+      await task.stop();
+      // slot gone: the stored offset cannot be served any more
+      await dropSlot(slot);
+      for (const mode of ['no_data', 'always', 'initial']) {
+        await assert.rejects(
+          startTask(p(mode), offset),
+          (e: Error) =>
+            e.constructor.name === 'DebeziumException' &&
+            /^The connector is trying to read change stream starting at PostgresOffsetContext \[.*\], but this is no longer available on the server\. Reconfigure the connector to use a snapshot mode when needed\.$/.test(
+              e.message,
+            ),
+        );
+        const created = await db.query('SELECT 1 FROM pg_replication_slots WHERE slot_name = $1', [slot]);
+        assert.equal(created.rows.length, 0, `${mode}: no slot is created`);
+      }
+      task = await startTask(p('when_needed'), offset);
+      assert.deepEqual(markers(await pollFor(task, 4)), ['r1/first', 'r2/true', 'r3/true', 'r4/last']);
+      await task.stop();
+    } finally {
+      await dropSlot(slot);
+      await db.query(`DROP TABLE IF EXISTS ${t2}`);
+    }
+  });
+
   void it('bad input: plugin.name decoderbufs and a table list matching nothing fail the task in plain words', async () => {
     await assert.rejects(
       startTask(props(`bad1_${sfx}`, { 'plugin.name': 'decoderbufs' })),
@@ -186,3 +237,24 @@ void describe('Debezium PostgreSQL task on the real PostgreSQL', () => {
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Drops a replication slot, retrying while a just-stopped stream still holds it. */
+async function dropSlot(slot: string): Promise<void> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      try {
+        await c.query(
+          'SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1',
+          [slot],
+        );
+        return;
+      } catch {
+        await sleep(200);
+      }
+    }
+  } finally {
+    await c.end();
+  }
+}

@@ -17,6 +17,7 @@ import { loadPg, loadPgReplication } from '../postgres/pg-modules';
 import { quoteIdent } from '../postgres/pg-types';
 import { loadTables } from './catalog';
 import { DebeziumException, PSQLException } from './debezium-errors';
+import { logPositionAvailable, offsetContextString } from './offset-validation';
 import type { PgTable } from './catalog';
 import { EventFactory, buildTableEvents, rowStruct, sourceStruct } from './change-events';
 import type { RowText, TableEvents } from './change-events';
@@ -121,11 +122,30 @@ export class PostgresConnectorTask extends SourceTask {
     for (const t of tables) this.tables.set(t.oid, buildTableEvents(t, s.events));
     await this.ensurePublication(client, tables);
 
-    const offset = this.context?.offsetStorageReader().offset(this.partition) ?? null;
-    const slot = await client.query<{ confirmed_flush_lsn: string | null; active: string }>(
-      'SELECT confirmed_flush_lsn::text, active::text FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
+    const slot = await client.query<{
+      confirmed_flush_lsn: string | null;
+      restart_lsn: string | null;
+      active: string;
+    }>(
+      'SELECT confirmed_flush_lsn::text, restart_lsn::text, active::text FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
       [s.slotName],
     );
+    let offset = this.context?.offsetStorageReader().offset(this.partition) ?? null;
+    if (
+      offset !== null &&
+      !logPositionAvailable(offset, slot.rows[0]?.restart_lsn ?? null, slot.rows.length > 0)
+    ) {
+      // BaseSourceTask.validateAndLoadSchemaHistory: only when_needed may snapshot again, the others fail
+      if (s.snapshotMode !== 'when_needed') {
+        process.stderr.write(
+          `${new Date().toISOString()} ERROR The stored offset (LSN ${String(offset.lsn_commit ?? offset.lsn)}) needs replication slot "${s.slotName}" at or before that position, but the slot ${slot.rows.length === 0 ? 'does not exist' : 'has moved past it'}: changes since then are lost to this connector. Set "snapshot.mode": "when_needed" to take a new snapshot, or reset the connector's offsets. (io.debezium.connector.postgresql.PostgresConnectorTask)\n`,
+        );
+        throw new DebeziumException(
+          `The connector is trying to read change stream starting at ${offsetContextString(offset, s)}, but this is no longer available on the server. Reconfigure the connector to use a snapshot mode when needed.`,
+        );
+      }
+      offset = null; // when_needed: as if there were no offset (a new snapshot, then the stream)
+    }
     let exported: { replication: pg.Client; snapshotName: string; consistentPoint: bigint } | null = null;
     if (slot.rows.length === 0) exported = await this.createSlot(s);
     else if (slot.rows[0]?.active === 'true') {
@@ -547,7 +567,8 @@ export class PostgresConnectorTask extends SourceTask {
   private offsetAt(lsn: bigint, messageType: string): Record<string, unknown> {
     const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
     return {
-      transaction_id: null,
+      // the real connector writes transaction_id only with provide.transaction.metadata
+      ...(this.s?.provideTransactionMetadata ? { transaction_id: null } : {}),
       lsn_proc: lsn,
       messageType,
       ...(this.lastCommitLsn !== null ? { lsn_commit: this.lastCommitLsn } : {}),
