@@ -4,42 +4,21 @@
  * process, data surviving down/up, down --purge.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { connectEntry } from '../../runtime/lab/local/connect';
-import type { LabState } from '../../runtime/lab/state-dir';
 import type { ClusterStatus } from '../../runtime/lab/types';
 import { uniqueName } from '../support/cluster';
+import { readLabState, runLab, runLabOk } from '../support/lab-cli';
+import type { LabRun } from '../support/lab-cli';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'runtime', 'lab', 'cli.ts');
-
-function lab(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.KCL_STATE_DIR;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 180000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function ok(args: string[]): { stdout: string; stderr: string } {
-  const r = lab(args);
-  assert.equal(r.code, 0, `lab ${args.join(' ')} exited ${r.code}:\n${r.stderr}`);
-  return r;
-}
-
-function readState(stateDir: string): LabState {
-  return JSON.parse(readFileSync(join(stateDir, 'lab-state.json'), 'utf8')) as LabState;
-}
+const lab = (args: string[]): LabRun => runLab(args);
+const ok = (args: string[]): LabRun => runLabOk(args);
+const readState = readLabState;
 
 /** Every process whose command line mentions the state dir (ours are all started with paths in it). */
 function processesMentioning(text: string): number[] {

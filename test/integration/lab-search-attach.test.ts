@@ -7,46 +7,25 @@
  * keeps the runtime as it is.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { connectEntry } from '../../runtime/lab/local/connect';
-import type { LabState } from '../../runtime/lab/state-dir';
 import type { ClusterStatus } from '../../runtime/lab/types';
 import { uniqueName } from '../support/cluster';
+import { labCliEnv, readLabState, REPO, runLab, runLabOk } from '../support/lab-cli';
+import type { LabRun } from '../support/lab-cli';
 import { labHostsOfPid } from '../support/process-env';
 import { eventually, http } from '../support/runtime-process';
 import { allDocs } from '../support/search-engine';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'runtime', 'lab', 'cli.ts');
-const LESSON = join(ROOT, 'test', 'fixtures', 'lesson-configs', 'products-elasticsearch-sink.json');
-
-function lab(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  delete env.KCL_STATE_DIR;
-  delete env.KCL_LAB_PROVIDER;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 480_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function ok(args: string[]): { stdout: string; stderr: string } {
-  const r = lab(args);
-  assert.equal(r.code, 0, `lab ${args.join(' ')} exited ${r.code}:\n${r.stderr}`);
-  return r;
-}
-
-function readState(dir: string): LabState {
-  return JSON.parse(readFileSync(join(dir, 'lab-state.json'), 'utf8')) as LabState;
-}
+const LESSON = join(REPO, 'test', 'fixtures', 'lesson-configs', 'products-elasticsearch-sink.json');
+// Through the CLI; OpenSearch's first start takes minutes on a loaded machine.
+const lab = (args: string[]): LabRun => runLab(args, labCliEnv(), 480_000);
+const ok = (args: string[]): LabRun => runLabOk(args, 480_000);
+const readState = readLabState;
 
 async function connectorState(url: string, name: string): Promise<string | undefined> {
   const s = (await http(url, 'GET', `/connectors/${name}/status`)).body as {

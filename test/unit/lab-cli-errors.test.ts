@@ -3,7 +3,6 @@
  * started and nothing deleted. None of these cases gets as far as starting a service.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -16,13 +15,13 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { findJava, findPostgresBinDir } from '../../runtime/lab/prerequisites';
 import { STATE_FILE } from '../../runtime/lab/state-dir';
+import { runLab } from '../support/lab-cli';
+import type { LabRun } from '../support/lab-cli';
 
-const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'runtime', 'lab', 'cli.ts');
 const root = mkdtempSync(join(tmpdir(), 'kcl-unit-cli-'));
 let n = 0;
 const fresh = (): string => join(root, `case${n++}`);
@@ -36,18 +35,7 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function lab(
-  args: string[],
-  env: NodeJS.ProcessEnv = baseEnv(),
-): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lab = (args: string[], env: NodeJS.ProcessEnv = baseEnv()): LabRun => runLab(args, env, 60000);
 
 /** A bin dir holding only the named tools (symlinks to the real ones). */
 function binWith(tools: Record<string, string | undefined>): string {
