@@ -1,19 +1,19 @@
 /**
  * A throwaway PostgreSQL server beside the lab's, for the "wal_level not logical" tests: started with
  * wal_level=replica (no logical decoding) or logical, restartable with the other level on the same
- * data dir and port. Same binaries, initdb and credentials as the lab's (postgres/postgres), its own
- * data dir under /tmp and a free port on 127.0.0.1; stop() ends it (fast shutdown) and deletes the data.
+ * data dir and port. Same binaries, initdb, start-up and credentials as the lab's local provider
+ * (postgres/postgres), its own data dir under /tmp and a free port on 127.0.0.1; stop() ends it (fast
+ * shutdown) and deletes the data.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   initPostgres,
-  postgresAnswers,
   postgresDirFor,
   postgresPaths,
+  startPostgres,
+  waitPostgresReady,
 } from '../../runtime/lab/local/postgres';
 import { findPostgresBinDir, lookupOsUser } from '../../runtime/lab/prerequisites';
 import { freeTcpPort } from './runtime-process';
@@ -30,6 +30,15 @@ export interface ScratchPostgres {
   stop(): Promise<void>;
 }
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export async function startScratchPostgres(walLevel: WalLevel): Promise<ScratchPostgres> {
   const binDir = findPostgresBinDir(process.env);
   if (!binDir) throw new Error('PostgreSQL binaries (initdb, postgres) not found');
@@ -40,50 +49,26 @@ export async function startScratchPostgres(walLevel: WalLevel): Promise<ScratchP
   mkdirSync(join(stateDir, 'logs'), { recursive: true });
   await initPostgres(stateDir, binDir, paths, user);
   const port = await freeTcpPort();
-  let child: ChildProcess | null = null;
-  let exited: Promise<void> = Promise.resolve();
+  let pid: number | null = null;
   const shutdown = async (): Promise<void> => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-    await exited;
+    if (pid === null) return;
+    if (alive(pid)) process.kill(pid, 'SIGINT'); // fast shutdown
+    for (let i = 0; i < 300 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+    pid = null;
   };
   const start = async (level: WalLevel): Promise<void> => {
-    const proc = spawn(
-      join(binDir, 'postgres'),
-      [
-        '-D',
-        paths.dataDir,
-        '-p',
-        String(port),
-        '-k',
-        paths.socketDir,
-        '-c',
-        'listen_addresses=127.0.0.1',
-      ].concat(['-c', `wal_level=${level}`, '-c', 'max_replication_slots=4', '-c', 'max_wal_senders=4']),
-      {
-        cwd: paths.dir,
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          LC_ALL: 'C',
-          LANG: 'C',
-          ...(user ? { HOME: user.home, USER: user.name } : {}),
-        },
-        ...(user ? { uid: user.uid, gid: user.gid } : {}),
-      },
-    );
-    child = proc;
-    exited = new Promise<void>((res) => proc.once('exit', () => res()));
-    const deadline = Date.now() + 60_000;
-    while (!(await postgresAnswers(port, 1000))) {
-      if (proc.exitCode !== null || Date.now() > deadline) {
-        await shutdown();
-        throw new Error(`PostgreSQL (wal_level=${level}) did not start on 127.0.0.1:${port}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
+    const rec = startPostgres(binDir, paths, port, user, level);
+    pid = rec.pid;
+    try {
+      await waitPostgresReady(port, rec, paths, 60_000);
+    } catch (e) {
+      await shutdown();
+      throw e;
     }
-    pgHandle.walLevel = level;
+    handle.walLevel = level;
   };
-  const pgHandle: ScratchPostgres = {
+  const handle: ScratchPostgres = {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     walLevel,
@@ -100,8 +85,8 @@ export async function startScratchPostgres(walLevel: WalLevel): Promise<ScratchP
   try {
     await start(walLevel);
   } catch (e) {
-    await pgHandle.stop();
+    await handle.stop();
     throw e;
   }
-  return pgHandle;
+  return handle;
 }

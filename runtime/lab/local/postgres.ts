@@ -192,11 +192,13 @@ function clearStalePostmasterPid(paths: PostgresPaths): void {
   rmSync(file, { force: true });
 }
 
+/** `walLevel` other than logical only for tests of what a connector does without logical decoding. */
 export function startPostgres(
   binDir: string,
   paths: PostgresPaths,
   port: number,
   user: OsUser | undefined,
+  walLevel: 'logical' | 'replica' = 'logical',
 ): ProcessRecord {
   clearStalePostmasterPid(paths);
   // The socket dir may have been removed (e.g. a tmp cleaner); postgres needs it to exist.
@@ -213,7 +215,7 @@ export function startPostgres(
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'wal_level=logical',
+      `wal_level=${walLevel}`,
       '-c',
       'max_replication_slots=20',
       '-c',
