@@ -105,6 +105,24 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     assert.equal(res.status, 201, res.text);
   }
 
+  /** The sink on `topic` (JSON values, string keys, schema.ignore=true, a patient read timeout) with `extra` on top. */
+  function sinkConfig(
+    topic: string,
+    keyIgnore: boolean,
+    extra: Record<string, string> = {},
+  ): Record<string, string> {
+    return {
+      'connector.class': 'ElasticsearchSink',
+      'connection.url': engine.url,
+      topics: topic,
+      'key.ignore': String(keyIgnore),
+      'schema.ignore': 'true',
+      'read.timeout.ms': '60000',
+      ...JSON_CONVERTERS,
+      ...extra,
+    };
+  }
+
   /** PUT .../config/validate: the error messages per key (keys without errors left out). */
   async function validateErrors(config: Record<string, string>): Promise<Record<string, string[]>> {
     const res = await http(rt.url, 'PUT', '/connector-plugins/ElasticsearchSinkConnector/config/validate', {
@@ -180,17 +198,13 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
       { key: 'p1', value: JSON.stringify({ price: 899 }) },
     ]);
     const name = uniqueName('es-upsert');
-    await create(name, {
-      'connector.class': 'ElasticsearchSink',
-      'connection.url': engine.url,
-      topics: topic,
-      'key.ignore': 'false',
-      'schema.ignore': 'true',
-      'write.method': 'upsert',
-      'behavior.on.null.values': 'delete',
-      'read.timeout.ms': '60000',
-      ...JSON_CONVERTERS,
-    });
+    await create(
+      name,
+      sinkConfig(topic, false, {
+        'write.method': 'upsert',
+        'behavior.on.null.values': 'delete',
+      }),
+    );
     await running(rt, name);
     await eventually(
       async () => {
@@ -226,23 +240,19 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
     ]);
     const dlq = uniqueName('es_dlq');
     const name = uniqueName('es-warn');
-    await create(name, {
-      'connector.class': 'ElasticsearchSink',
-      'connection.url': engine.url,
-      topics: topic,
-      'key.ignore': 'true',
-      'schema.ignore': 'true',
-      'behavior.on.malformed.documents': 'warn',
-      // one document per bulk request: the mapping (n: long) exists before the bad one arrives
-      'batch.size': '1',
-      'max.in.flight.requests': '1',
-      'read.timeout.ms': '60000',
-      'errors.tolerance': 'all',
-      'errors.deadletterqueue.topic.name': dlq,
-      'errors.deadletterqueue.topic.replication.factor': '1',
-      'errors.deadletterqueue.context.headers.enable': 'true',
-      ...JSON_CONVERTERS,
-    });
+    await create(
+      name,
+      sinkConfig(topic, true, {
+        'behavior.on.malformed.documents': 'warn',
+        // one document per bulk request: the mapping (n: long) exists before the bad one arrives
+        'batch.size': '1',
+        'max.in.flight.requests': '1',
+        'errors.tolerance': 'all',
+        'errors.deadletterqueue.topic.name': dlq,
+        'errors.deadletterqueue.topic.replication.factor': '1',
+        'errors.deadletterqueue.context.headers.enable': 'true',
+      }),
+    );
     await running(rt, name);
     await eventually(async () => (await allDocs(engine.url, topic)).length === 2, 120000, '2 documents');
     assert.deepEqual(
@@ -293,17 +303,13 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
       { key: 'b', value: JSON.stringify({ n: 'not a number' }) },
     ]);
     const name = uniqueName('es-fail');
-    await create(name, {
-      'connector.class': 'ElasticsearchSink',
-      'connection.url': engine.url,
-      topics: topic,
-      'key.ignore': 'true',
-      'schema.ignore': 'true',
-      'batch.size': '1',
-      'max.in.flight.requests': '1',
-      'read.timeout.ms': '60000',
-      ...JSON_CONVERTERS,
-    });
+    await create(
+      name,
+      sinkConfig(topic, true, {
+        'batch.size': '1',
+        'max.in.flight.requests': '1',
+      }),
+    );
     await eventually(async () => (await allDocs(engine.url, topic)).length === 1, 120000, 'first document');
     // The failure surfaces at the next put(): give it one more record.
     await producer.send({ topic, messages: [{ key: 'c', value: JSON.stringify({ n: 3 }) }] });
@@ -328,18 +334,13 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
         key: `k${from + i}`,
         value: JSON.stringify({ seq: from + i }),
       }));
-    const config = (topic: string, maxRetries: string): Record<string, string> => ({
-      'connector.class': 'ElasticsearchSink',
-      'connection.url': engine.url,
-      topics: topic,
-      'key.ignore': 'true',
-      'schema.ignore': 'true',
-      'batch.size': '100',
-      'read.timeout.ms': '30000',
-      'max.retries': maxRetries,
-      'retry.backoff.ms': '100',
-      ...JSON_CONVERTERS,
-    });
+    const config = (topic: string, maxRetries: string): Record<string, string> =>
+      sinkConfig(topic, true, {
+        'batch.size': '100',
+        'read.timeout.ms': '30000',
+        'max.retries': maxRetries,
+        'retry.backoff.ms': '100',
+      });
     // patient: outlives the outage (random backoffs below 100 ms · 2^n keep it retrying for minutes)
     const topic = await topicWith(batch(0, 200));
     const name = uniqueName('es-outage');
@@ -538,18 +539,14 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
       messages: [{ key: 'm1', value: JSON.stringify({ cpu: 0.5 }), timestamp: '1700000000123' }],
     });
     const name2 = uniqueName('es-ds-metrics');
-    await create(name2, {
-      'connector.class': 'ElasticsearchSink',
-      'connection.url': engine.url,
-      topics: topic2,
-      'key.ignore': 'true',
-      'schema.ignore': 'true',
-      'data.stream.type': 'METRICS',
-      'data.stream.dataset': 'shop',
-      'data.stream.namespace': 'lab',
-      'read.timeout.ms': '60000',
-      ...JSON_CONVERTERS,
-    });
+    await create(
+      name2,
+      sinkConfig(topic2, true, {
+        'data.stream.type': 'METRICS',
+        'data.stream.dataset': 'shop',
+        'data.stream.namespace': 'lab',
+      }),
+    );
     await eventually(
       async () => (await allDocs(engine.url, 'metrics-shop-lab')).length === 1,
       120000,
@@ -795,16 +792,13 @@ void describe('Elasticsearch sink against a real search engine (OpenSearch 2.19)
         { key: 'b', value: JSON.stringify({ n: 2 }) },
       ]);
       const name = uniqueName('es-tls');
-      await create(name, {
-        'connector.class': 'ElasticsearchSink',
-        'connection.url': front.url,
-        topics: topic,
-        'key.ignore': 'false',
-        'schema.ignore': 'true',
-        'read.timeout.ms': '60000',
-        ...pkcs12,
-        ...JSON_CONVERTERS,
-      });
+      await create(
+        name,
+        sinkConfig(topic, false, {
+          ...pkcs12,
+          'connection.url': front.url,
+        }),
+      );
       await eventually(
         async () => (await allDocs(engine.url, topic)).length === 2,
         120000,
