@@ -11,18 +11,19 @@ type Offset = Readonly<OffsetMap>;
 const big = (v: unknown): bigint | null =>
   v === undefined || v === null ? null : BigInt(v as bigint | number | string);
 
-/** The slot must exist, and its restart_lsn must not be past the stored commit LSN. */
+/**
+ * The slot must exist. Debezium also fails when the slot's restart_lsn is past the stored commit
+ * LSN; this runtime does not, because it moves the slot there itself: when it is caught up it
+ * acknowledges the server's end on keepalives (PostgreSQL's fast shutdown waits for that), which lets
+ * restart_lsn pass the last stored offset although no change was skipped. A slot advanced by hand
+ * (pg_replication_slot_advance) is therefore not detected.
+ */
 export function logPositionAvailable(
-  offset: Offset,
-  slotRestartLsn: string | null,
+  _offset: Offset,
+  _slotRestartLsn: string | null,
   slotExists: boolean,
 ): boolean {
-  if (!slotExists) return false;
-  const stored = big(offset.lsn_commit) ?? big(offset.lsn);
-  if (stored === null || slotRestartLsn === null) return true;
-  const [hi, lo] = slotRestartLsn.split('/');
-  const restart = (BigInt(`0x${hi ?? '0'}`) << 32n) | BigInt(`0x${lo ?? '0'}`);
-  return restart <= stored;
+  return slotExists;
 }
 
 /** io.debezium.connector.postgresql.connection.Lsn.toString: LSN{HI/LO} in upper-case hex. */
