@@ -177,7 +177,13 @@ export class RestConnectClient implements ConnectClient {
   }
 
   private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(method, path, body);
+    let res = await this.send(method, path, body);
+    // A distributed worker answers 409 while its group rebalances (RebalanceNeededException, stale
+    // config): the request was not applied, so it is sent again, as Connect's own REST forwarding does.
+    for (let attempt = 1; attempt <= REBALANCE_RETRIES && isRebalanceConflict(res); attempt++) {
+      await new Promise((r) => setTimeout(r, REBALANCE_BACKOFF_MS * attempt));
+      res = await this.send(method, path, body);
+    }
     this.check(res, method, path);
     if (res.body.trim() === '') return undefined as T;
     return this.parse<T>(res.body, path, res.status);
@@ -274,4 +280,15 @@ export class RestConnectClient implements ConnectClient {
       },
     );
   }
+}
+
+const REBALANCE_RETRIES = 6;
+const REBALANCE_BACKOFF_MS = 500;
+
+/** Connect's 409 answers for a request that came during a rebalance (not "already exists"). */
+export function isRebalanceConflict(res: { status: number; body: string }): boolean {
+  if (res.status !== 409) return false;
+  return /rebalance is expected|rebalance is in progress|stale configuration|conflicting operation/i.test(
+    res.body,
+  );
 }

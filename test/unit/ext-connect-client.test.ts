@@ -13,6 +13,7 @@ import { ExtensionError } from '../../src/errors';
 
 const seen: { method: string; url: string; auth?: string; body: string }[] = [];
 let base = '';
+let rebalances = 0;
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));
@@ -22,6 +23,21 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
+    // Real Connect's 409 while its group rebalances: twice, then the request goes through.
+    if (req.url === '/connectors/rebalancing/status' && rebalances++ < 2)
+      return reply(409, {
+        error_code: 409,
+        message: 'Request cannot be completed because a rebalance is expected',
+      });
+    if (req.url === '/connectors/rebalancing/status')
+      return reply(200, {
+        name: 'rebalancing',
+        connector: { state: 'RUNNING', worker_id: 'w' },
+        tasks: [],
+        type: 'sink',
+      });
+    if (req.url === '/connectors' && req.method === 'POST')
+      return reply(409, { error_code: 409, message: 'Connector dup already exists' });
     if (req.url === '/connectors/missing/status')
       return reply(404, { error_code: 404, message: 'No status found for connector missing' });
     if (req.url === '/connectors/secret/config')
@@ -122,6 +138,21 @@ void describe('RestConnectClient', () => {
       slow.getStatus('slow'),
       (e: unknown) => e instanceof ExtensionError && e.code === 'request-timeout',
     );
+  });
+
+  void it("sends a request again while Connect answers 409 for a rebalance, not for 'already exists'", async () => {
+    const c = new RestConnectClient({ clusterName: 'prod', baseUrl: base });
+    const before = seen.length;
+    const status = await c.getStatus('rebalancing');
+    assert.equal(status.connector.state, 'RUNNING');
+    assert.equal(seen.length - before, 3, 'two 409 answers, then the one that went through');
+    const posts = seen.length;
+    await assert.rejects(
+      c.create({ name: 'dup', config: { 'connector.class': 'X' } }),
+      (e: unknown) =>
+        e instanceof ExtensionError && e.httpStatus === 409 && /Connector dup already exists/.test(e.message),
+    );
+    assert.equal(seen.length - posts, 1, 'a conflict that is not a rebalance is not sent again');
   });
 
   void it('reports a non-JSON answer as a bad response naming the endpoint', async () => {
