@@ -32,9 +32,20 @@ if [ "$(cat "$conf" 2>/dev/null)" != "$want" ]; then
   fi
 fi
 
+# A service started from a directory that was deleted since (e.g. an earlier checkout) still answers
+# _ping, but every container start fails ("write child: broken pipe"): restart it.
+for pid in $(pgrep -f "podman system service .*unix://$SOCK" || true); do
+  if [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null || true)" == *" (deleted)" ]]; then
+    log "restarting podman system service (pid $pid): its working directory was deleted"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+done
+
 if ! curl -sf --max-time 5 --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1; then
   log "starting podman system service on unix://$SOCK"
-  setsid podman system service --time=0 "unix://$SOCK" >/tmp/lab-podman-service.log 2>&1 </dev/null &
+  # From /, so the service outlives the checkout that started it.
+  (cd / && exec setsid podman system service --time=0 "unix://$SOCK") >/tmp/lab-podman-service.log 2>&1 </dev/null &
   for _ in $(seq 1 50); do
     curl -sf --max-time 2 --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1 && break
     sleep 0.2
