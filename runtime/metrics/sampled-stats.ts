@@ -188,24 +188,6 @@ export class BooleanFrequencies extends SampledStat {
   }
 }
 
-/** A sensor's Value / Max / Avg trio (e.g. sink-record-active-count, -max, -avg). */
-export class ValueMaxAvg {
-  last = 0;
-  readonly max: Max;
-  readonly avg: Avg;
-
-  constructor(config: MetricConfig = DEFAULT_METRIC_CONFIG) {
-    this.max = new Max(config);
-    this.avg = new Avg(config);
-  }
-
-  record(value: number, now: number): void {
-    this.last = value;
-    this.max.record(value, now);
-    this.avg.record(value, now);
-  }
-}
-
 /** A sensor's Rate + CumulativeSum pair (e.g. source-record-poll-rate / -total). */
 export class RateTotal {
   total = 0;
@@ -234,5 +216,15 @@ export class MaxAvg {
   record(value: number, now: number): void {
     this.max.record(value, now);
     this.avg.record(value, now);
+  }
+}
+
+/** A sensor's Value / Max / Avg trio (e.g. sink-record-active-count, -max, -avg). */
+export class ValueMaxAvg extends MaxAvg {
+  last = 0;
+
+  override record(value: number, now: number): void {
+    this.last = value;
+    super.record(value, now);
   }
 }
