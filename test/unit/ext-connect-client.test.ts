@@ -14,6 +14,7 @@ import { ExtensionError } from '../../src/errors';
 const seen: { method: string; url: string; auth?: string; body: string }[] = [];
 let base = '';
 let rebalances = 0;
+let configRebalances = 0;
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   let body = '';
   req.on('data', (c: Buffer) => (body += c.toString()));
@@ -29,6 +30,15 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
         error_code: 409,
         message: 'Request cannot be completed because a rebalance is expected',
       });
+    // ... and GET config answers 500 with RebalanceNeededException's message (seen from Connect 4.4).
+    if (req.url === '/connectors/rebalancing/config' && configRebalances++ < 1)
+      return reply(500, {
+        error_code: 500,
+        message: 'Request cannot be completed because a rebalance is expected',
+      });
+    if (req.url === '/connectors/rebalancing/config') return reply(200, { 'connector.class': 'X' });
+    if (req.url === '/connectors/other-500/config')
+      return reply(500, { error_code: 500, message: 'Failed to read config' });
     if (req.url === '/connectors/rebalancing/status')
       return reply(200, {
         name: 'rebalancing',
@@ -153,6 +163,16 @@ void describe('RestConnectClient', () => {
         e instanceof ExtensionError && e.httpStatus === 409 && /Connector dup already exists/.test(e.message),
     );
     assert.equal(seen.length - posts, 1, 'a conflict that is not a rebalance is not sent again');
+    const reads = seen.length;
+    assert.deepEqual(await c.getConfig('rebalancing'), { 'connector.class': 'X' });
+    assert.equal(seen.length - reads, 2, "one 500 'rebalance is expected', then the read that went through");
+    const others = seen.length;
+    await assert.rejects(
+      c.getConfig('other-500'),
+      (e: unknown) =>
+        e instanceof ExtensionError && e.httpStatus === 500 && /Failed to read config/.test(e.message),
+    );
+    assert.equal(seen.length - others, 1, 'any other 500 is not sent again');
   });
 
   void it('reports a non-JSON answer as a bad response naming the endpoint', async () => {
