@@ -7,6 +7,7 @@ import type { ConfigKeyDefinition } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
 import { NonEmptyString, Range, ValidString } from '../../config/validators';
 import type { Validator } from '../../config/validators';
+import { connectionRetryKeys } from './connection-retry-keys';
 import { timeZoneValidator } from './time-zone-validator';
 
 /** util.EnumValidator: accepts each value in lower or upper case. */
@@ -80,30 +81,7 @@ const KEYS: ConfigKeyDefinition[] = [
     displayName: 'Database Dialect',
     recommender: null,
   },
-  {
-    name: 'connection.attempts',
-    type: 'INT',
-    defaultValue: 3,
-    validator: Range.atLeast(1),
-    importance: 'LOW',
-    documentation:
-      'Maximum number of attempts to retrieve a valid JDBC connection. Must be a positive integer.',
-    group: 'Connection',
-    orderInGroup: 6,
-    width: 'SHORT',
-    displayName: 'JDBC connection attempts',
-  },
-  {
-    name: 'connection.backoff.ms',
-    type: 'LONG',
-    defaultValue: 10000,
-    importance: 'LOW',
-    documentation: 'Backoff time in milliseconds between connection attempts.',
-    group: 'Connection',
-    orderInGroup: 7,
-    width: 'SHORT',
-    displayName: 'JDBC connection backoff in milliseconds',
-  },
+  ...connectionRetryKeys('Connection', 6),
   {
     name: 'insert.mode',
     type: 'STRING',

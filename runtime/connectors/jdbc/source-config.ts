@@ -6,8 +6,9 @@
 import { ConfigDef } from '../../config/config-def';
 import type { ConfigKeyDefinition, Recommender } from '../../config/config-def';
 import { ConfigException } from '../../config/config-exception';
-import { Range, ValidString } from '../../config/validators';
+import { ValidString } from '../../config/validators';
 import type { Validator } from '../../config/validators';
+import { connectionRetryKeys } from './connection-retry-keys';
 import { timeZoneValidator } from './time-zone-validator';
 
 /** util.EnumRecommender: validates upper or lower case spellings, recommends lower case. */
@@ -207,30 +208,7 @@ export const JDBC_SOURCE_KEYS: ConfigKeyDefinition[] = [
     width: 'LONG',
     displayName: 'JDBC Credentials Provider Class',
   },
-  {
-    name: 'connection.attempts',
-    type: 'INT',
-    defaultValue: 3,
-    validator: Range.atLeast(1),
-    importance: 'LOW',
-    documentation:
-      'Maximum number of attempts to retrieve a valid JDBC connection. Must be a positive integer.',
-    group: 'Database',
-    orderInGroup: 5,
-    width: 'SHORT',
-    displayName: 'JDBC connection attempts',
-  },
-  {
-    name: 'connection.backoff.ms',
-    type: 'LONG',
-    defaultValue: 10000,
-    importance: 'LOW',
-    documentation: 'Backoff time in milliseconds between connection attempts.',
-    group: 'Database',
-    orderInGroup: 6,
-    width: 'SHORT',
-    displayName: 'JDBC connection backoff in milliseconds',
-  },
+  ...connectionRetryKeys('Database', 5),
   {
     name: 'table.whitelist',
     type: 'LIST',
