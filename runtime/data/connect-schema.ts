@@ -84,6 +84,18 @@ export class ConnectSchema implements Schema {
    * `field` names the struct field for the message, as the Java 3-argument overload.
    */
   static validateValue(schema: Schema, value: unknown, field?: string | null): void {
+    // A non-null primitive that has the schema's class is all a primitive check asks: done before the
+    // location text of the message is built.
+    const type = schema.type;
+    if (
+      value !== null &&
+      value !== undefined &&
+      type !== 'STRUCT' &&
+      type !== 'ARRAY' &&
+      type !== 'MAP' &&
+      matchesClass(schema, value)
+    )
+      return;
     validate(schema, value, field == null ? 'value' : `field: "${field}"`);
   }
 
