@@ -14,7 +14,10 @@ export class Struct {
 
   constructor(readonly schema: Schema) {
     if (schema.type !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
-    this.#values = new Array<unknown>(schema.fields.length).fill(null);
+    const count = schema.fields.length;
+    const values: unknown[] = [];
+    for (let i = 0; i < count; i++) values.push(null);
+    this.#values = values;
   }
 
   /** The value, or the field schema's default when the value is null. */
@@ -30,8 +33,10 @@ export class Struct {
     return val ?? null;
   }
 
-  getWithoutDefault(fieldName: string): unknown {
-    return this.#values[this.#lookupField(fieldName).index] ?? null;
+  /** The value as put (no default substitution); a Field (of this schema) skips the name lookup. */
+  getWithoutDefault(field: string | Field): unknown {
+    const f = typeof field === 'string' ? this.#lookupField(field) : field;
+    return this.#values[f.index] ?? null;
   }
 
   getInt8(fieldName: string): number | null {
@@ -79,6 +84,29 @@ export class Struct {
     ConnectSchema.validateValue(f.schema, value, f.name);
     this.#values[f.index] = value ?? null;
     return this;
+  }
+
+  /**
+   * put(to, withDefault ? source.get(from) : source.getWithoutDefault(from)) for transformations that
+   * copy a field of another struct (`from` a field of source's schema, `to` of this one). A non-null
+   * primitive stored under the very same field schema object passed that schema's check when it was
+   * put, and a primitive keeps its class, so it is copied as is; every other value goes through put().
+   */
+  putCopyOf(to: Field, source: Struct, from: Field, withDefault: boolean): this {
+    const stored = source.#values[from.index];
+    const type = to.schema.type;
+    if (
+      stored !== null &&
+      stored !== undefined &&
+      to.schema === from.schema &&
+      type !== 'STRUCT' &&
+      type !== 'ARRAY' &&
+      type !== 'MAP'
+    ) {
+      this.#values[to.index] = stored;
+      return this;
+    }
+    return this.put(to, withDefault ? source.get(from) : (stored ?? null));
   }
 
   /** Checks that every required field without a default has a valid value. */

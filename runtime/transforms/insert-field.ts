@@ -1,6 +1,7 @@
 import type { ConnectRecord } from '../api/records';
 import { ConfigDef } from '../config/config-def';
 import { ConfigException } from '../config/config-exception';
+import type { Field } from '../data/field';
 import type { Schema } from '../data/schema';
 import { Schema as S } from '../data/schema';
 import { SchemaBuilder } from '../data/schema-builder';
@@ -11,7 +12,7 @@ import { TRANSFORMS_PACKAGE } from './transformation';
 import { KEY, VALUE } from './util/key-value';
 import type { RecordSide } from './util/key-value';
 import { requireMap, requireSinkRecord, requireStruct } from './util/requirements';
-import { SchemaCache, copySchemaBasics, fieldValue } from './util/schema-util';
+import { SchemaCache, copySchemaBasics } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
 
 const OPTIONALITY_DOC =
@@ -85,6 +86,15 @@ function parseSpec(spec: string | null): InsertionSpec | null {
   return { name: spec, optional: true };
 }
 
+interface InsertionPlan {
+  readonly schema: Schema;
+  readonly topic: Field | null;
+  readonly partition: Field | null;
+  readonly offset: Field | null;
+  readonly timestamp: Field | null;
+  readonly static: Field | null;
+}
+
 /** org.apache.kafka.connect.transforms.InsertField$Key / $Value. */
 export class InsertField<R extends ConnectRecord<R>> implements Transformation<R> {
   #topic: InsertionSpec | null = null;
@@ -94,7 +104,7 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
   #static: InsertionSpec | null = null;
   #staticValue: string | null = null;
   #replaceNullWithDefault = true;
-  #cache = new SchemaCache();
+  #cache = new SchemaCache<InsertionPlan>();
 
   constructor(private readonly side: RecordSide) {}
 
@@ -119,7 +129,7 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
         null,
         `No value specified for static field: ${specText(this.#static)}`,
       );
-    this.#cache = new SchemaCache();
+    this.#cache = new SchemaCache<InsertionPlan>();
   }
 
   apply(record: R): R {
@@ -145,25 +155,41 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
 
   #applyWithSchema(record: R, raw: unknown): R {
     const value = requireStruct(raw, PURPOSE);
-    let schema = this.#cache.get(value.schema);
-    if (schema === undefined) {
-      schema = this.#makeUpdatedSchema(value.schema);
-      this.#cache.put(value.schema, schema);
+    let plan = this.#cache.get(value.schema);
+    if (plan === undefined) {
+      plan = this.#makePlan(value.schema);
+      this.#cache.put(value.schema, plan);
     }
-    const updated = new Struct(schema);
+    const updated = new Struct(plan.schema);
     // The updated schema starts with the original's fields in order: put by Field, no name lookup.
     const fields = value.schema.fields;
-    const target = schema.fields;
+    const target = plan.schema.fields;
     for (let i = 0; i < fields.length; i++)
-      updated.put(target[i], fieldValue(value, fields[i], this.#replaceNullWithDefault));
-    if (this.#topic) updated.put(this.#topic.name, record.topic);
-    if (this.#partition && record.kafkaPartition !== null)
-      updated.put(this.#partition.name, record.kafkaPartition);
-    if (this.#offset) updated.put(this.#offset.name, BigInt(requireSinkRecord(record, PURPOSE).kafkaOffset));
-    if (this.#timestamp && record.timestamp !== null)
-      updated.put(this.#timestamp.name, new Date(record.timestamp));
-    if (this.#static && this.#staticValue !== null) updated.put(this.#static.name, this.#staticValue);
-    return this.side.newRecord(record, schema, updated);
+      updated.putCopyOf(target[i], value, fields[i], this.#replaceNullWithDefault);
+    if (plan.topic !== null) updated.put(plan.topic, record.topic);
+    if (plan.partition !== null && record.kafkaPartition !== null)
+      updated.put(plan.partition, record.kafkaPartition);
+    if (plan.offset !== null)
+      updated.put(plan.offset, BigInt(requireSinkRecord(record, PURPOSE).kafkaOffset));
+    if (plan.timestamp !== null && record.timestamp !== null)
+      updated.put(plan.timestamp, new Date(record.timestamp));
+    if (plan.static !== null && this.#staticValue !== null) updated.put(plan.static, this.#staticValue);
+    return this.side.newRecord(record, plan.schema, updated);
+  }
+
+  /** The updated schema of an input schema and its inserted fields (Connect's schemaUpdateCache entry). */
+  #makePlan(input: Schema): InsertionPlan {
+    const schema = this.#makeUpdatedSchema(input);
+    const inserted = (spec: InsertionSpec | null): Field | null =>
+      spec === null ? null : schema.field(spec.name);
+    return {
+      schema,
+      topic: inserted(this.#topic),
+      partition: inserted(this.#partition),
+      offset: inserted(this.#offset),
+      timestamp: inserted(this.#timestamp),
+      static: inserted(this.#static),
+    };
   }
 
   #makeUpdatedSchema(schema: Schema): Schema {
@@ -193,7 +219,7 @@ export class InsertField<R extends ConnectRecord<R>> implements Transformation<R
   }
 
   close(): void {
-    this.#cache = new SchemaCache();
+    this.#cache = new SchemaCache<InsertionPlan>();
   }
 }
 

@@ -15,7 +15,7 @@ import type { RecordSide } from './util/key-value';
 import { doubleToInt, doubleToLong, parseJavaDouble, wrapInt } from './util/number-parse';
 import { NumberFormatError } from './util/java-errors';
 import { requireMap, requireStruct } from './util/requirements';
-import { fieldValue } from './util/schema-util';
+import { SchemaCache, fieldValue } from './util/schema-util';
 import { SimpleConfig } from './util/simple-config';
 
 export const MASK_FIELD_CONFIG_DEF = new ConfigDef()
@@ -128,6 +128,8 @@ export class MaskField<R extends ConnectRecord<R>> implements Transformation<R> 
   #fields = new Set<string>();
   #replacement: string | null = null;
   #replaceNullWithDefault = true;
+  /** Per input schema, which of its fields (by index) are masked. */
+  #maskedBySchema = new SchemaCache<readonly boolean[]>();
 
   constructor(private readonly side: RecordSide) {}
 
@@ -140,6 +142,7 @@ export class MaskField<R extends ConnectRecord<R>> implements Transformation<R> 
     this.#fields = new Set(config.getList('fields'));
     this.#replacement = config.getString('replacement');
     this.#replaceNullWithDefault = config.getBoolean('replace.null.with.default');
+    this.#maskedBySchema = new SchemaCache();
   }
 
   apply(record: R): R {
@@ -163,10 +166,22 @@ export class MaskField<R extends ConnectRecord<R>> implements Transformation<R> 
 
   #applyWithSchema(record: R): R {
     const value = requireStruct(this.side.value(record), PURPOSE);
-    const updated = new Struct(value.schema);
-    for (const field of value.schema.fields) {
-      const orig = fieldValue(value, field, this.#replaceNullWithDefault);
-      updated.put(field, this.#fields.has(field.name) ? this.#masked(orig, field.schema) : orig);
+    const schema = value.schema;
+    let masked = this.#maskedBySchema.get(schema);
+    if (masked === undefined) {
+      masked = schema.fields.map((field) => this.#fields.has(field.name));
+      this.#maskedBySchema.put(schema, masked);
+    }
+    const updated = new Struct(schema);
+    const fields = schema.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
+      if (masked[i])
+        updated.put(
+          field,
+          this.#masked(fieldValue(value, field, this.#replaceNullWithDefault), field.schema),
+        );
+      else updated.putCopyOf(field, value, field, this.#replaceNullWithDefault);
     }
     return this.side.newRecord(record, this.side.schema(record), updated);
   }

@@ -19,21 +19,24 @@ export function copySchemaBasics(source: Schema, builder?: SchemaBuilder): Schem
 
 /** The replace.null.with.default read of a struct field: with default substitution or raw. */
 export function fieldValue(struct: Struct, field: Field, replaceNullWithDefault: boolean): unknown {
-  return replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field.name);
+  return replaceNullWithDefault ? struct.get(field) : struct.getWithoutDefault(field);
 }
 
-/** A small per-instance schema cache (Connect uses an LRUCache of 16 keyed by schema identity/equality). */
-export class SchemaCache {
-  readonly #entries = new Map<Schema, Schema>();
+/**
+ * A small per-instance cache keyed by input schema (Connect uses an LRUCache of 16 keyed by schema
+ * equality): the updated schema, or what a transformation derives from the input schema once.
+ */
+export class SchemaCache<V = Schema> {
+  readonly #entries = new Map<Schema, V>();
 
-  get(key: Schema): Schema | undefined {
+  get(key: Schema): V | undefined {
     const hit = this.#entries.get(key);
     if (hit !== undefined) return hit;
     for (const [k, v] of this.#entries) if (k.equals(key)) return v;
     return undefined;
   }
 
-  put(key: Schema, value: Schema): void {
+  put(key: Schema, value: V): void {
     if (this.#entries.size >= 16) {
       const oldest = this.#entries.keys().next();
       if (oldest.done !== true) this.#entries.delete(oldest.value);
