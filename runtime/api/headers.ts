@@ -75,20 +75,31 @@ function isHeader(v: unknown): v is Header {
   return typeof v === 'object' && v !== null && 'key' in v && 'value' in v && 'schema' in v;
 }
 
+/** The list of every empty ConnectHeaders until its first add() (frozen: never changed in place). */
+const NO_HEADERS = Object.freeze([]) as unknown as Header[];
+
 /**
  * org.apache.kafka.connect.header.ConnectHeaders: an ordered, mutable list of headers (several may
  * share a key). Iterable; every mutator returns this for chaining. Records own their headers:
  * transformations that need to change them should work on duplicate().
  */
 export class ConnectHeaders implements Iterable<Header> {
-  #headers: Header[] = [];
+  #headers: Header[] = NO_HEADERS;
+  /**
+   * Copy on write: #headers may be shared with duplicates (or be NO_HEADERS) while this is true; the
+   * one in-place change, add(), copies it first. Every other change assigns a new array.
+   */
+  #shared = true;
 
   constructor(original?: Iterable<Header> | null) {
     if (original == null) return;
+    const headers: Header[] = [];
     for (const header of original) {
       if (header == null) throw new TypeError('Unable to add a null header.');
-      this.#headers.push(header);
+      headers.push(header);
     }
+    this.#headers = headers;
+    this.#shared = false;
   }
 
   get size(): number {
@@ -100,7 +111,8 @@ export class ConnectHeaders implements Iterable<Header> {
   }
 
   clear(): this {
-    this.#headers = [];
+    this.#headers = NO_HEADERS;
+    this.#shared = true;
     return this;
   }
 
@@ -115,6 +127,10 @@ export class ConnectHeaders implements Iterable<Header> {
   add(keyOrHeader: string | Header, second?: unknown, third?: Schema | null): this {
     if (typeof keyOrHeader !== 'string') {
       if (keyOrHeader == null) throw new TypeError('Unable to add a null header.');
+      if (this.#shared) {
+        this.#headers = [...this.#headers];
+        this.#shared = false;
+      }
       this.#headers.push(keyOrHeader);
       return this;
     }
@@ -217,6 +233,7 @@ export class ConnectHeaders implements Iterable<Header> {
   remove(key: string): this {
     checkKey(key);
     this.#headers = this.#headers.filter((h) => h.key !== key);
+    this.#shared = false;
     return this;
   }
 
@@ -237,6 +254,7 @@ export class ConnectHeaders implements Iterable<Header> {
       kept.push(h);
     }
     this.#headers = kept.reverse();
+    this.#shared = false;
     return this;
   }
 
@@ -258,11 +276,16 @@ export class ConnectHeaders implements Iterable<Header> {
       if (updated !== null) out.push(updated);
     }
     this.#headers = out;
+    this.#shared = false;
     return this;
   }
 
+  /** An independent copy; it shares the list until either side changes (newRecord duplicates per record). */
   duplicate(): ConnectHeaders {
-    return new ConnectHeaders(this);
+    const copy = new ConnectHeaders();
+    copy.#headers = this.#headers;
+    this.#shared = true;
+    return copy;
   }
 
   equals(other: unknown): boolean {

@@ -44,6 +44,35 @@ void describe('ConnectHeaders', () => {
     assert.equal(h.lastWithName('k')?.schema, null);
   });
 
+  void it('duplicate shares nothing observable: adds and changes on either side stay on that side', () => {
+    const keys = (h: ConnectHeaders): string[] => [...h].map((x) => `${x.key}=${String(x.value)}`);
+    const original = new ConnectHeaders().addString('a', '1');
+    const copy = original.duplicate();
+    copy.addString('b', '2');
+    original.addString('c', '3');
+    assert.deepEqual(keys(original), ['a=1', 'c=3']);
+    assert.deepEqual(keys(copy), ['a=1', 'b=2']);
+    const second = copy.duplicate();
+    const third = second.duplicate();
+    second.remove('a');
+    third.clear().addString('d', '4');
+    copy.addString('e', '5');
+    assert.deepEqual(keys(copy), ['a=1', 'b=2', 'e=5']);
+    assert.deepEqual(keys(second), ['b=2']);
+    assert.deepEqual(keys(third), ['d=4']);
+    const empty = new ConnectHeaders();
+    const emptyCopy = empty.duplicate();
+    emptyCopy.addString('x', 'y');
+    assert.equal(empty.size, 0);
+    assert.equal(new ConnectHeaders().size, 0, 'a fresh instance starts empty after others added');
+    assert.deepEqual(keys(emptyCopy), ['x=y']);
+    const viaRecord = new SourceRecord(null, null, 't', null, null, null, null, 'v', null, original);
+    const routed = viaRecord.newRecord('u', null, null, null, null, 'v', null);
+    routed.headers.addString('z', '9');
+    assert.deepEqual(keys(viaRecord.headers), ['a=1', 'c=3'], "newRecord's headers are a duplicate");
+    assert.deepEqual(keys(routed.headers), ['a=1', 'c=3', 'z=9']);
+  });
+
   void it('lastWithName, allWithName, remove, retainLatest, apply, duplicate', () => {
     const h = new ConnectHeaders()
       .addString('a', '1')
