@@ -66,6 +66,10 @@ void describe('ConnectHeaders', () => {
     assert.equal(empty.size, 0);
     assert.equal(new ConnectHeaders().size, 0, 'a fresh instance starts empty after others added');
     assert.deepEqual(keys(emptyCopy), ['x=y']);
+    const first = new ConnectHeaders().addString('f', '1');
+    const later = first.duplicate();
+    first.addString('g', '2');
+    assert.deepEqual(keys(later), ['f=1'], 'the original adding first leaves the duplicate alone');
     const viaRecord = new SourceRecord(null, null, 't', null, null, null, null, 'v', null, original);
     const routed = viaRecord.newRecord('u', null, null, null, null, 'v', null);
     routed.headers.addString('z', '9');
