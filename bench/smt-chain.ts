@@ -1,27 +1,28 @@
 /**
- * `npm run --silent bench -- smt-chain [--records N] [--warmup N]`: the lesson's three-transform chain
- * (addTimestamp = InsertField$Value timestamp.field, maskSSN = MaskField$Value, route = RegexRouter
- * `(.*)` → `prod-$1`) over N schemaful source records of an `orders` table, ns/record: ours
- * (runtime/transforms buildTransformationChain, process.hrtime) beside the REAL Connect 4.4.0
- * transformations (test/compat/java/SmtHarness.java bench mode, System.nanoTime) in one run. Both sides
- * build the chain once, convert a pool of distinct records once (not timed), warm up, then time the
- * chain alone. Goal (issue 5): ratio ours/real ≤ 1.0. JSON on stdout only.
+ * `npm run --silent bench -- smt-chain [--records N] [--warmup N] [--rounds N] [--tsx]`: the lesson's
+ * three-transform chain (addTimestamp = InsertField$Value timestamp.field, maskSSN = MaskField$Value,
+ * route = RegexRouter `(.*)` → `prod-$1`) over schemaful source records of an `orders` table,
+ * ns/record: ours (runtime/transforms buildTransformationChain, bench/support/smt-chain-ours.ts) beside
+ * the REAL Connect 4.4.0 transformations (test/compat/java/SmtHarness.java bench mode) in one run. Each
+ * side runs in its own process (Node / JVM) from what ships: ours from an esbuild bundle built here with
+ * the runtime bundle's options, minified as packaged (--tsx: from source through tsx instead); the real
+ * side from the connect-transforms jar. Both get the same 1,000 distinct records and chain config,
+ * build the chain once, convert the records once (not timed), apply the chain `warmup` times (JIT
+ * warm-up), then `rounds` timed rounds of N records (process.hrtime / System.nanoTime). Reported:
+ * the median round of each side and their ratio. Goal (issue 5): ours/real ≤ 1.0. JSON on stdout only.
  */
-import { cpus, loadavg } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConnectRecord } from '../runtime/api/records';
-import { JsonConverter } from '../runtime/converters/json-converter';
-import { buildTransformationChain } from '../runtime/transforms/chain';
+import { build } from 'esbuild';
+import type { BenchRecord, ChainBenchResult } from './support/smt-chain-ours';
 
 // The harness lives with the tests (test/support); bench's tsconfig does not reference the test project,
 // so it is loaded at run time and typed here by what this file uses.
-interface VectorRecord {
+interface VectorRecord extends BenchRecord {
   kind: 'source';
-  topic: string;
-  partition: number | null;
-  timestamp: number | null;
   key: string | null;
-  value: string | null;
 }
 interface ChainStep {
   type: string;
@@ -33,11 +34,9 @@ interface SmtHarnessModule {
     records: VectorRecord[],
     n: number,
     warmup: number,
-  ): Promise<{ ns_per_record: number; records: number; applied: number }>;
-  ourRecord(conv: JsonConverter, r: VectorRecord): AnyRecord;
+    rounds: number,
+  ): Promise<ChainBenchResult>;
 }
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- source records flow through one chain here
-type AnyRecord = ConnectRecord<any>;
 
 /** The lesson's "Transforms" example (../shared/reference/lesson-09-kafka-connect.md). */
 export const LESSON_CHAIN: Record<string, string> = {
@@ -108,44 +107,83 @@ const log = (msg: string): void => {
   process.stderr.write(`smt-chain: ${msg}\n`);
 };
 
-/** Ours: the chain built once, `warmup` applications, then `n` timed ones cycling through the pool. */
-function benchOurs(pool: readonly AnyRecord[], n: number, warmup: number): number {
-  const chain = buildTransformationChain<AnyRecord>(LESSON_CHAIN);
-  const size = pool.length;
-  let applied = 0;
-  for (let i = 0; i < warmup; i++) if (chain.apply(pool[i % size]) !== null) applied++;
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < n; i++) if (chain.apply(pool[i % size]) !== null) applied++;
-  const elapsed = Number(process.hrtime.bigint() - start);
-  if (applied !== n + warmup) throw new Error(`our chain dropped ${n + warmup - applied} records`);
-  chain.close();
-  return elapsed / n;
+const OURS_ENTRY = join(__dirname, 'support', 'smt-chain-ours.ts');
+
+/** Our side in its own Node process: from a bundle of OURS_ENTRY, or with `tsx` from source. */
+async function benchOurs(input: object, fromSource: boolean): Promise<ChainBenchResult> {
+  if (fromSource) return runNode(['--import', 'tsx', OURS_ENTRY], input);
+  const dir = mkdtempSync(join(tmpdir(), 'kcl-bench-smt-chain-'));
+  try {
+    const outfile = join(dir, 'smt-chain-ours.js');
+    // The runtime bundle's options (esbuild.mjs), minified as `npm run package` ships it.
+    await build({
+      entryPoints: [OURS_ENTRY],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      minify: true,
+      mainFields: ['module', 'main'],
+      external: ['vscode', 'pg-native', 'cpu-features', '*.node'],
+      logLevel: 'error',
+    });
+    return await runNode([outfile], input);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runNode(args: string[], input: object): Promise<ChainBenchResult> {
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const out: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? -1));
+    child.stdin.end(JSON.stringify(input));
+  });
+  if (code !== 0) throw new Error(`our side exited ${code}`);
+  return JSON.parse(Buffer.concat(out).toString('utf8')) as ChainBenchResult;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export async function run(args: string[]): Promise<object> {
   const n = argValue(args, '--records', 1_000_000);
   const warmup = argValue(args, '--warmup', 200_000);
+  const rounds = Math.max(1, argValue(args, '--rounds', 5));
+  const fromSource = args.includes('--tsx');
   const records = orderRecords(1000);
   const harness = (await import(join(__dirname, '..', 'test', 'support', 'smt-harness'))) as SmtHarnessModule;
-  const conv = new JsonConverter();
-  conv.configure({ 'schemas.enable': 'true' }, false);
-  const pool = records.map((r) => harness.ourRecord(conv, r));
   const loadBefore = loadavg()[0];
-  log(`ours: ${n} records (warm-up ${warmup})`);
-  const ours = benchOurs(pool, n, warmup);
-  log(`ours: ${round(ours)} ns/record; real worker's transformations (SmtHarness bench)`);
-  const real = await harness.benchRealChain(chainSteps(LESSON_CHAIN), records, n, warmup);
-  if (real.applied !== n + warmup)
-    throw new Error(`the real chain dropped ${n + warmup - real.applied} records`);
-  log(`real: ${round(real.ns_per_record)} ns/record`);
+  const expected = warmup + rounds * n;
+  log(`ours (${fromSource ? 'tsx' : 'bundle'}): ${rounds} × ${n} records (warm-up ${warmup})`);
+  const ours = await benchOurs({ config: LESSON_CHAIN, records, n, warmup, rounds }, fromSource);
+  if (ours.applied !== expected) throw new Error(`our chain dropped ${expected - ours.applied} records`);
+  log(`ours: ${ours.round_ns_per_record.map((x) => round(x)).join(', ')} ns/record`);
+  log(`real worker's transformations (SmtHarness bench): ${rounds} × ${n} records (warm-up ${warmup})`);
+  const real = await harness.benchRealChain(chainSteps(LESSON_CHAIN), records, n, warmup, rounds);
+  if (real.applied !== expected) throw new Error(`the real chain dropped ${expected - real.applied} records`);
+  log(`real: ${real.round_ns_per_record.map((x) => round(x)).join(', ')} ns/record`);
+  const oursMedian = median(ours.round_ns_per_record);
+  const realMedian = median(real.round_ns_per_record);
   return {
     benchmark: 'smt-chain',
     chain: 'addTimestamp (InsertField$Value), maskSSN (MaskField$Value), route (RegexRouter)',
+    ours_from: fromSource ? 'source through tsx' : 'esbuild bundle (minified, as packaged)',
     records: n,
     warmup,
-    ours_ns_per_record: round(ours),
-    real_ns_per_record: round(real.ns_per_record),
-    ratio: round(ours / real.ns_per_record, 3),
+    rounds,
+    ours_ns_per_record: round(oursMedian),
+    real_ns_per_record: round(realMedian),
+    ratio: round(oursMedian / realMedian, 3),
+    ours_rounds: ours.round_ns_per_record.map((x) => round(x)),
+    real_rounds: real.round_ns_per_record.map((x) => round(x)),
     load: {
       loadavg_1m_before: round(loadBefore),
       loadavg_1m_after: round(loadavg()[0]),

@@ -146,23 +146,27 @@ async function runHarnessJvm(args: string[], input: string): Promise<string> {
 }
 
 export interface RealChainBench {
-  ns_per_record: number;
+  /** ns/record of each timed round of `records` applications. */
+  round_ns_per_record: number[];
   records: number;
+  /** Applications that returned a record, warm-up included. */
   applied: number;
 }
 
 /**
- * SmtHarness bench mode: the real transformations of `chain` built once and applied to `n` records
- * (cycling through `records`) after `warmup` applications, timed in the JVM with System.nanoTime.
+ * SmtHarness bench mode: the real transformations of `chain` built once and applied `warmup` times,
+ * then `rounds` timed rounds of `n` applications (cycling through `records`), timed in the JVM with
+ * System.nanoTime.
  */
 export async function benchRealChain(
   chain: readonly ChainStep[],
   records: readonly VectorRecord[],
   n: number,
   warmup: number,
+  rounds = 1,
 ): Promise<RealChainBench> {
   return JSON.parse(
-    await runHarnessJvm(['bench'], JSON.stringify({ chain, records, n, warmup })),
+    await runHarnessJvm(['bench'], JSON.stringify({ chain, records, n, warmup, rounds })),
   ) as RealChainBench;
 }
 
