@@ -80,6 +80,30 @@ const kafkajsRecordEncoder = {
   },
 };
 
+// kafkajs hashes keys for the partitioner through 64-bit Long objects (murmur2) and checksums record
+// batches one byte per lookup (CRC-32C): together a fifth of a Debezium source task's CPU. The
+// bundle computes the same values in 32-bit arithmetic and eight bytes per step
+// (runtime/kafka/murmur2.ts, crc32c.ts; test/unit/kafka-hashes.test.ts).
+const kafkajsHashes = {
+  name: 'kafkajs-hashes',
+  setup(build) {
+    const swap = (filter, contents) =>
+      build.onLoad({ filter }, () => ({
+        loader: 'js',
+        resolveDir: join(process.cwd(), 'runtime', 'kafka'),
+        contents,
+      }));
+    swap(
+      /kafkajs[\\/]src[\\/]producer[\\/]partitioners[\\/]default[\\/]murmur2\.js$/,
+      "module.exports = require('./murmur2.ts').murmur2;",
+    );
+    swap(
+      /kafkajs[\\/]src[\\/]protocol[\\/]recordBatch[\\/]crc32C[\\/]crc32C\.js$/,
+      "module.exports = require('./crc32c.ts').crc32c;",
+    );
+  },
+};
+
 const webviewEntries = existsSync('webview')
   ? readdirSync('webview', { withFileTypes: true })
       .filter((d) => d.isDirectory() && existsSync(join('webview', d.name, 'main.ts')))
@@ -112,7 +136,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: [kafkajsLinearGrouping, kafkajsPlainTopicOrder, kafkajsRecordEncoder],
+    plugins: [kafkajsLinearGrouping, kafkajsPlainTopicOrder, kafkajsRecordEncoder, kafkajsHashes],
   }),
 ];
 if (webviewEntries.length > 0) {

@@ -66,7 +66,11 @@ export async function startRuntimeProcess(o: RuntimeProcessOptions = {}): Promis
   const bundle = o.bundle ?? process.env.KCL_RUNTIME_BUNDLE === '1';
   const bundled = resolve(REPO_ROOT, 'dist/runtime.js');
   if (bundle && !existsSync(bundled)) throw new Error(`${bundled} is missing: run npm run build first`);
+  // KCL_RUNTIME_NODE_ARGS: extra node flags for the runtime child (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`,
+  // which NODE_OPTIONS does not allow), for profiling a bench run.
+  const nodeArgs = (process.env.KCL_RUNTIME_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
   const args = [
+    ...nodeArgs,
     ...(bundle ? [bundled] : ['--import', 'tsx', resolve(REPO_ROOT, 'runtime/cli.ts')]),
     '--bootstrap-servers',
     o.bootstrapServers ?? runtimeBootstrapServers(),
