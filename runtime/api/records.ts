@@ -27,18 +27,34 @@ export const TIMESTAMP_TYPE_NAMES: Readonly<Record<TimestampType, string>> = {
  * keeps the subclass's own fields (source partition/offset, Kafka coordinates).
  */
 export abstract class ConnectRecord<R extends ConnectRecord<R>> {
-  readonly headers: ConnectHeaders;
+  // `declare` + assignments in the constructor: plain stores, not class-field definitions (each
+  // transformation makes a record per record, so this is on the hot path). Same properties, same order.
+  declare readonly topic: string;
+  declare readonly kafkaPartition: number | null;
+  declare readonly keySchema: Schema | null;
+  declare readonly key: unknown;
+  declare readonly valueSchema: Schema | null;
+  declare readonly value: unknown;
+  declare readonly timestamp: number | null;
+  declare readonly headers: ConnectHeaders;
 
   constructor(
-    readonly topic: string,
-    readonly kafkaPartition: number | null,
-    readonly keySchema: Schema | null,
-    readonly key: unknown,
-    readonly valueSchema: Schema | null,
-    readonly value: unknown,
-    readonly timestamp: number | null = null,
+    topic: string,
+    kafkaPartition: number | null,
+    keySchema: Schema | null,
+    key: unknown,
+    valueSchema: Schema | null,
+    value: unknown,
+    timestamp: number | null = null,
     headers: Iterable<Header> | null = null,
   ) {
+    this.topic = topic;
+    this.kafkaPartition = kafkaPartition;
+    this.keySchema = keySchema;
+    this.key = key;
+    this.valueSchema = valueSchema;
+    this.value = value;
+    this.timestamp = timestamp;
     this.headers = headers instanceof ConnectHeaders ? headers : new ConnectHeaders(headers);
   }
 
@@ -83,9 +99,12 @@ export abstract class ConnectRecord<R extends ConnectRecord<R>> {
 
 /** org.apache.kafka.connect.source.SourceRecord: a record from a source task with its source partition and offset. */
 export class SourceRecord extends ConnectRecord<SourceRecord> {
+  declare readonly sourcePartition: SourcePartition | null;
+  declare readonly sourceOffset: SourceOffset | null;
+
   constructor(
-    readonly sourcePartition: SourcePartition | null,
-    readonly sourceOffset: SourceOffset | null,
+    sourcePartition: SourcePartition | null,
+    sourceOffset: SourceOffset | null,
     topic: string,
     kafkaPartition: number | null,
     keySchema: Schema | null,
@@ -96,6 +115,8 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
     headers: Iterable<Header> | null = null,
   ) {
     super(topic, kafkaPartition, keySchema, key, valueSchema, value, timestamp, headers);
+    this.sourcePartition = sourcePartition;
+    this.sourceOffset = sourceOffset;
   }
 
   /** Java's convenience constructors, by name: a record with only a value (partition chosen by the producer). */
@@ -153,9 +174,11 @@ export class SourceRecord extends ConnectRecord<SourceRecord> {
  * topic/partition (as Connect 3.6+), so offsets are committed for what was really consumed.
  */
 export class SinkRecord extends ConnectRecord<SinkRecord> {
-  readonly originalTopic: string;
-  readonly originalKafkaPartition: number | null;
-  readonly originalKafkaOffset: number;
+  declare readonly kafkaOffset: number;
+  declare readonly timestampType: TimestampType;
+  declare readonly originalTopic: string;
+  declare readonly originalKafkaPartition: number | null;
+  declare readonly originalKafkaOffset: number;
 
   constructor(
     topic: string,
@@ -164,15 +187,17 @@ export class SinkRecord extends ConnectRecord<SinkRecord> {
     key: unknown,
     valueSchema: Schema | null,
     value: unknown,
-    readonly kafkaOffset: number,
+    kafkaOffset: number,
     timestamp: number | null = null,
-    readonly timestampType: TimestampType = 'NO_TIMESTAMP_TYPE',
+    timestampType: TimestampType = 'NO_TIMESTAMP_TYPE',
     headers: Iterable<Header> | null = null,
     originalTopic?: string,
     originalKafkaPartition?: number | null,
     originalKafkaOffset?: number,
   ) {
     super(topic, partition, keySchema, key, valueSchema, value, timestamp, headers);
+    this.kafkaOffset = kafkaOffset;
+    this.timestampType = timestampType;
     this.originalTopic = originalTopic ?? topic;
     this.originalKafkaPartition = originalKafkaPartition === undefined ? partition : originalKafkaPartition;
     this.originalKafkaOffset = originalKafkaOffset ?? kafkaOffset;
