@@ -7,17 +7,9 @@ import { javaClassOf } from './java-class';
 import { deepEquals } from './equality';
 
 const DECIMAL = 'org.apache.kafka.connect.data.Decimal';
-const LOGICAL_DATE_NAMES = new Set([
-  'org.apache.kafka.connect.data.Date',
-  'org.apache.kafka.connect.data.Time',
-  'org.apache.kafka.connect.data.Timestamp',
-]);
-
-const INT_RANGES: Partial<Record<SchemaType, readonly [number, number]>> = {
-  INT8: [-128, 127],
-  INT16: [-32768, 32767],
-  INT32: [-2147483648, 2147483647],
-};
+const DATE = 'org.apache.kafka.connect.data.Date';
+const TIME = 'org.apache.kafka.connect.data.Time';
+const TIMESTAMP = 'org.apache.kafka.connect.data.Timestamp';
 
 /** org.apache.kafka.connect.data.ConnectSchema: the immutable Schema implementation. */
 export class ConnectSchema implements Schema {
@@ -142,15 +134,18 @@ function parametersEqual(
 }
 
 function matchesClass(schema: Schema, value: unknown): boolean {
-  if (schema.name === DECIMAL) return value instanceof BigDecimal;
-  if (schema.name !== null && LOGICAL_DATE_NAMES.has(schema.name)) return value instanceof Date;
+  const name = schema.name;
+  if (name !== null) {
+    if (name === DECIMAL) return value instanceof BigDecimal;
+    if (name === DATE || name === TIME || name === TIMESTAMP) return value instanceof Date;
+  }
   switch (schema.type) {
     case 'INT8':
+      return isIntegerIn(value, -128, 127);
     case 'INT16':
-    case 'INT32': {
-      const [lo, hi] = INT_RANGES[schema.type] ?? [0, 0];
-      return typeof value === 'number' && Number.isInteger(value) && value >= lo && value <= hi;
-    }
+      return isIntegerIn(value, -32768, 32767);
+    case 'INT32':
+      return isIntegerIn(value, -2147483648, 2147483647);
     case 'INT64':
       return typeof value === 'bigint' && BigInt.asIntN(64, value) === value;
     case 'FLOAT32':
@@ -212,6 +207,10 @@ function validate(schema: Schema, value: unknown, location: string): void {
     default:
       break;
   }
+}
+
+function isIntegerIn(value: unknown, lo: number, hi: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= lo && value <= hi;
 }
 
 function notNull(schema: Schema | null, location: string): Schema {

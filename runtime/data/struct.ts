@@ -14,9 +14,10 @@ export class Struct {
 
   constructor(readonly schema: Schema) {
     if (schema.type !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
+    // One exact-size allocation filled in JS (Array.prototype.fill is a call into the VM).
     const count = schema.fields.length;
-    const values: unknown[] = [];
-    for (let i = 0; i < count; i++) values.push(null);
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) values[i] = null;
     this.#values = values;
   }
 
