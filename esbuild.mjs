@@ -84,8 +84,8 @@ const kafkajsRecordEncoder = {
 // batches one byte per lookup (CRC-32C): together a fifth of a Debezium source task's CPU. The
 // bundle computes the same values in 32-bit arithmetic and eight bytes per step
 // (runtime/kafka/murmur2.ts, crc32c.ts; test/unit/kafka-hashes.test.ts).
-const kafkajsHashes = {
-  name: 'kafkajs-hashes',
+const kafkajsProduceHotPath = {
+  name: 'kafkajs-produce-hot-path',
   setup(build) {
     const swap = (filter, contents) =>
       build.onLoad({ filter }, () => ({
@@ -100,6 +100,17 @@ const kafkajsHashes = {
     swap(
       /kafkajs[\\/]src[\\/]protocol[\\/]recordBatch[\\/]crc32C[\\/]crc32C\.js$/,
       "module.exports = require('./crc32c.ts').crc32c;",
+    );
+    // Produce requests (v3, reused by v4-v7) and the request frame in one exact-size buffer each:
+    // kafkajs copies a record's bytes through ~7 growing Encoders (runtime/kafka/produce-request.ts;
+    // test/unit/kafka-produce-request.test.ts)
+    swap(
+      /kafkajs[\\/]src[\\/]protocol[\\/]requests[\\/]produce[\\/]v3[\\/]request\.js$/,
+      "module.exports = require('./produce-request.ts').produceRequestV3;",
+    );
+    swap(
+      /kafkajs[\\/]src[\\/]protocol[\\/]request\.js$/,
+      "module.exports = require('./produce-request.ts').encodeRequest;",
     );
   },
 };
@@ -136,7 +147,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: nodeExternals,
-    plugins: [kafkajsLinearGrouping, kafkajsPlainTopicOrder, kafkajsRecordEncoder, kafkajsHashes],
+    plugins: [kafkajsLinearGrouping, kafkajsPlainTopicOrder, kafkajsRecordEncoder, kafkajsProduceHotPath],
   }),
 ];
 if (webviewEntries.length > 0) {

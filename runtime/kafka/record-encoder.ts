@@ -78,14 +78,23 @@ function writeUVarLong(buf: Buffer, at: number, u: bigint): number {
 const smallInt = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= -0x40000000 && v < 0x40000000;
 
-interface Part {
+export interface Part {
   bytes: Buffer | string | null;
   length: number;
 }
 
 function part(value: Bytes | number | boolean): Part {
   if (value === null || value === undefined) return { bytes: null, length: -1 };
-  if (Buffer.isBuffer(value)) return { bytes: value, length: value.length };
+  if (Buffer.isBuffer(value)) {
+    const length = value.length;
+    if (length < 0) {
+      // runtime/errors/tolerance/null-header.ts's null-header marker: its `length` reads -1 then 0,
+      // one pair per encoding (as kafkajs reads it); the second read keeps the next encoding in step
+      void value.length;
+      return { bytes: null, length: -1 };
+    }
+    return { bytes: value, length };
+  }
   const s = String(value);
   return { bytes: s, length: Buffer.byteLength(s, 'utf8') };
 }
@@ -101,34 +110,78 @@ function writePart(buf: Buffer, at: number, p: Part): number {
   return at + p.length;
 }
 
-export function encodeRecordV0(r: RecordInput): EncodedRecord {
-  const headers: [Part, Part][] = [];
-  for (const [k, v] of Object.entries(r.headers ?? {})) {
-    for (const one of Array.isArray(v) ? v : [v]) headers.push([part(k), part(one)]);
+/** A record measured for writing: its parts and its exact encoded size (length field included). */
+export interface MeasuredRecord {
+  size: number;
+  lengthField: number;
+  ts32: number;
+  ts64: bigint;
+  offsetDelta: number;
+  key: Part;
+  value: Part;
+  headers: [Part, Part][];
+}
+
+const NO_HEADERS: [Part, Part][] = [];
+
+/** Measures a record (offset and timestamp deltas given apart, so no copy of the message is needed). */
+export function measureRecord(
+  r: Pick<RecordInput, 'key' | 'value' | 'headers'>,
+  offsetDelta: number,
+  timestampDelta: number | string | bigint,
+): MeasuredRecord {
+  let headers = NO_HEADERS;
+  if (r.headers) {
+    for (const k in r.headers) {
+      if (!Object.hasOwn(r.headers, k)) continue;
+      if (headers === NO_HEADERS) headers = [];
+      const v = r.headers[k];
+      if (Array.isArray(v)) for (const one of v) headers.push([part(k), part(one)]);
+      else headers.push([part(k), part(v)]);
+    }
   }
-  const ts = r.timestampDelta ?? 0;
-  const ts32 = smallInt(ts) ? zigzag32(ts) : -1;
-  const ts64 = ts32 < 0 ? zigzag64(ts) : 0n;
-  const offsetDelta = zigzag32(r.offsetDelta ?? 0);
+  const ts32 = smallInt(timestampDelta) ? zigzag32(timestampDelta) : -1;
+  const ts64 = ts32 < 0 ? zigzag64(timestampDelta) : 0n;
+  const od = zigzag32(offsetDelta);
   const key = part(r.key);
   const value = part(r.value);
   let body =
     1 +
     (ts32 >= 0 ? uvarintSize(ts32) : uvarlongSize(ts64)) +
-    uvarintSize(offsetDelta) +
+    uvarintSize(od) +
     partSize(key) +
     partSize(value) +
     uvarintSize(zigzag32(headers.length));
   for (const [hk, hv] of headers) body += partSize(hk) + partSize(hv);
   const lengthField = zigzag32(body);
-  const buf = Buffer.allocUnsafe(uvarintSize(lengthField) + body);
-  let at = writeUVarInt(buf, 0, lengthField);
+  return {
+    size: uvarintSize(lengthField) + body,
+    lengthField,
+    ts32,
+    ts64,
+    offsetDelta: od,
+    key,
+    value,
+    headers,
+  };
+}
+
+/** Writes a measured record at `at`; returns the position after it. */
+export function writeRecord(buf: Buffer, at: number, m: MeasuredRecord): number {
+  at = writeUVarInt(buf, at, m.lengthField);
   buf[at++] = 0; // attributes: none used
-  at = ts32 >= 0 ? writeUVarInt(buf, at, ts32) : writeUVarLong(buf, at, ts64);
-  at = writeUVarInt(buf, at, offsetDelta);
-  at = writePart(buf, at, key);
-  at = writePart(buf, at, value);
-  at = writeUVarInt(buf, at, zigzag32(headers.length));
-  for (const [hk, hv] of headers) at = writePart(buf, writePart(buf, at, hk), hv);
+  at = m.ts32 >= 0 ? writeUVarInt(buf, at, m.ts32) : writeUVarLong(buf, at, m.ts64);
+  at = writeUVarInt(buf, at, m.offsetDelta);
+  at = writePart(buf, at, m.key);
+  at = writePart(buf, at, m.value);
+  at = writeUVarInt(buf, at, zigzag32(m.headers.length));
+  for (const [hk, hv] of m.headers) at = writePart(buf, writePart(buf, at, hk), hv);
+  return at;
+}
+
+export function encodeRecordV0(r: RecordInput): EncodedRecord {
+  const m = measureRecord(r, r.offsetDelta ?? 0, r.timestampDelta ?? 0);
+  const buf = Buffer.allocUnsafe(m.size);
+  writeRecord(buf, 0, m);
   return { buf, buffer: buf };
 }
