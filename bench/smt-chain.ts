@@ -7,16 +7,19 @@
  * side runs in its own process (Node / JVM) from what ships: ours from an esbuild bundle built here with
  * the runtime bundle's options, minified as packaged (--tsx: from source through tsx instead); the real
  * side from the connect-transforms jar. Both get the same 1,000 distinct records and chain config,
- * build the chain once, convert the records once (not timed), apply the chain `warmup` times (JIT
- * warm-up), then `rounds` timed rounds of N records (process.hrtime / System.nanoTime). Reported:
- * the median round of each side and their ratio. Goal (issue 5): ours/real ≤ 1.0. JSON on stdout only.
+ * build the chain once, convert the records once (not timed) and apply the chain `warmup` times (JIT
+ * warm-up). Then `rounds` timed rounds of N records per side (process.hrtime / System.nanoTime),
+ * interleaved (ours, real, real, ours, ...) so that both sides see the same machine load. Reported: the
+ * median round of each side and their ratio. Goal (issue 5): ours/real ≤ 1.0. JSON on stdout only.
  */
 import { spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
-import type { BenchRecord, ChainBenchResult } from './support/smt-chain-ours';
+import type { BenchRecord } from './support/smt-chain-ours';
 
 // The harness lives with the tests (test/support); bench's tsconfig does not reference the test project,
 // so it is loaded at run time and typed here by what this file uses.
@@ -29,13 +32,7 @@ interface ChainStep {
   config: Record<string, string>;
 }
 interface SmtHarnessModule {
-  benchRealChain(
-    chain: ChainStep[],
-    records: VectorRecord[],
-    n: number,
-    warmup: number,
-    rounds: number,
-  ): Promise<ChainBenchResult>;
+  spawnHarnessJvm(args: string[]): ChildProcessWithoutNullStreams;
 }
 
 /** The lesson's "Transforms" example (../shared/reference/lesson-09-kafka-connect.md). */
@@ -109,42 +106,71 @@ const log = (msg: string): void => {
 
 const OURS_ENTRY = join(__dirname, 'support', 'smt-chain-ours.ts');
 
-/** Our side in its own Node process: from a bundle of OURS_ENTRY, or with `tsx` from source. */
-async function benchOurs(input: object, fromSource: boolean): Promise<ChainBenchResult> {
-  if (fromSource) return runNode(['--import', 'tsx', OURS_ENTRY], input);
-  const dir = mkdtempSync(join(tmpdir(), 'kcl-bench-smt-chain-'));
-  try {
-    const outfile = join(dir, 'smt-chain-ours.js');
-    // The runtime bundle's options (esbuild.mjs), minified as `npm run package` ships it.
-    await build({
-      entryPoints: [OURS_ENTRY],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      minify: true,
-      mainFields: ['module', 'main'],
-      external: ['vscode', 'pg-native', 'cpu-features', '*.node'],
-      logLevel: 'error',
-    });
-    return await runNode([outfile], input);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Bundles OURS_ENTRY into `dir` with the runtime bundle's options (esbuild.mjs), minified as packaged. */
+async function bundleOurs(dir: string): Promise<string> {
+  const outfile = join(dir, 'smt-chain-ours.js');
+  await build({
+    entryPoints: [OURS_ENTRY],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    mainFields: ['module', 'main'],
+    external: ['vscode', 'pg-native', 'cpu-features', '*.node'],
+    logLevel: 'error',
+  });
+  return outfile;
 }
 
-async function runNode(args: string[], input: object): Promise<ChainBenchResult> {
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const out: Buffer[] = [];
-  child.stdout.on('data', (b: Buffer) => out.push(b));
-  const code = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (c) => resolve(c ?? -1));
-    child.stdin.end(JSON.stringify(input));
-  });
-  if (code !== 0) throw new Error(`our side exited ${code}`);
-  return JSON.parse(Buffer.concat(out).toString('utf8')) as ChainBenchResult;
+/** One side's process, spoken to with the bench line protocol (see bench/support/smt-chain-ours.ts). */
+class BenchSide {
+  readonly #lines: AsyncIterator<string>;
+  readonly #stderr: Buffer[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly child: ChildProcessWithoutNullStreams,
+  ) {
+    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    child.stderr.on('data', (b: Buffer) => this.#stderr.push(b));
+  }
+
+  async #next(): Promise<string> {
+    const line = await this.#lines.next();
+    if (line.done === true)
+      throw new Error(
+        `${this.name} side ended early: ${Buffer.concat(this.#stderr).toString('utf8').slice(-4000)}`,
+      );
+    return line.value;
+  }
+
+  /** Sends the input; resolves once the chain is built and warmed up. */
+  async start(input: object): Promise<void> {
+    this.child.stdin.write(`${JSON.stringify(input)}\n`);
+    const line = await this.#next();
+    if (line !== 'ready') throw new Error(`${this.name} side: expected "ready", got ${line.slice(0, 200)}`);
+  }
+
+  /** One timed round; ns/record. */
+  async round(): Promise<number> {
+    this.child.stdin.write('round\n');
+    const line = await this.#next();
+    const ns = Number(line);
+    if (!Number.isFinite(ns)) throw new Error(`${this.name} side: not a figure: ${line.slice(0, 200)}`);
+    return ns;
+  }
+
+  /** Ends the input; the number of applications that returned a record. */
+  async finish(): Promise<number> {
+    this.child.stdin.end();
+    return (JSON.parse(await this.#next()) as { applied: number }).applied;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
 }
 
 function median(values: readonly number[]): number {
@@ -160,34 +186,55 @@ export async function run(args: string[]): Promise<object> {
   const fromSource = args.includes('--tsx');
   const records = orderRecords(1000);
   const harness = (await import(join(__dirname, '..', 'test', 'support', 'smt-harness'))) as SmtHarnessModule;
-  const loadBefore = loadavg()[0];
-  const expected = warmup + rounds * n;
-  log(`ours (${fromSource ? 'tsx' : 'bundle'}): ${rounds} × ${n} records (warm-up ${warmup})`);
-  const ours = await benchOurs({ config: LESSON_CHAIN, records, n, warmup, rounds }, fromSource);
-  if (ours.applied !== expected) throw new Error(`our chain dropped ${expected - ours.applied} records`);
-  log(`ours: ${ours.round_ns_per_record.map((x) => round(x)).join(', ')} ns/record`);
-  log(`real worker's transformations (SmtHarness bench): ${rounds} × ${n} records (warm-up ${warmup})`);
-  const real = await harness.benchRealChain(chainSteps(LESSON_CHAIN), records, n, warmup, rounds);
-  if (real.applied !== expected) throw new Error(`the real chain dropped ${expected - real.applied} records`);
-  log(`real: ${real.round_ns_per_record.map((x) => round(x)).join(', ')} ns/record`);
-  const oursMedian = median(ours.round_ns_per_record);
-  const realMedian = median(real.round_ns_per_record);
-  return {
-    benchmark: 'smt-chain',
-    chain: 'addTimestamp (InsertField$Value), maskSSN (MaskField$Value), route (RegexRouter)',
-    ours_from: fromSource ? 'source through tsx' : 'esbuild bundle (minified, as packaged)',
-    records: n,
-    warmup,
-    rounds,
-    ours_ns_per_record: round(oursMedian),
-    real_ns_per_record: round(realMedian),
-    ratio: round(oursMedian / realMedian, 3),
-    ours_rounds: ours.round_ns_per_record.map((x) => round(x)),
-    real_rounds: real.round_ns_per_record.map((x) => round(x)),
-    load: {
-      loadavg_1m_before: round(loadBefore),
-      loadavg_1m_after: round(loadavg()[0]),
-      cpus: cpus().length,
-    },
-  };
+  const dir = mkdtempSync(join(tmpdir(), 'kcl-bench-smt-chain-'));
+  const sides: BenchSide[] = [];
+  try {
+    const oursArgs = fromSource ? ['--import', 'tsx', OURS_ENTRY] : [await bundleOurs(dir)];
+    const loadBefore = loadavg()[0];
+    log(
+      `warm-up (${warmup} records): ours (${fromSource ? 'tsx' : 'bundle'}), then the real transformations`,
+    );
+    const ours = new BenchSide('our', spawn(process.execPath, oursArgs, { stdio: ['pipe', 'pipe', 'pipe'] }));
+    sides.push(ours);
+    await ours.start({ config: LESSON_CHAIN, records, n, warmup });
+    const real = new BenchSide('real', harness.spawnHarnessJvm(['bench']));
+    sides.push(real);
+    await real.start({ chain: chainSteps(LESSON_CHAIN), records, n, warmup });
+    const oursRounds: number[] = [];
+    const realRounds: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      // ours, real, real, ours, ...: neither side always runs first.
+      const order = r % 2 === 0 ? [ours, real] : [real, ours];
+      for (const side of order) (side === ours ? oursRounds : realRounds).push(await side.round());
+      log(`round ${r + 1}/${rounds}: ours ${round(oursRounds[r])}, real ${round(realRounds[r])} ns/record`);
+    }
+    const expected = warmup + rounds * n;
+    const oursApplied = await ours.finish();
+    const realApplied = await real.finish();
+    if (oursApplied !== expected) throw new Error(`our chain dropped ${expected - oursApplied} records`);
+    if (realApplied !== expected) throw new Error(`the real chain dropped ${expected - realApplied} records`);
+    const oursMedian = median(oursRounds);
+    const realMedian = median(realRounds);
+    return {
+      benchmark: 'smt-chain',
+      chain: 'addTimestamp (InsertField$Value), maskSSN (MaskField$Value), route (RegexRouter)',
+      ours_from: fromSource ? 'source through tsx' : 'esbuild bundle (minified, as packaged)',
+      records: n,
+      warmup,
+      rounds,
+      ours_ns_per_record: round(oursMedian),
+      real_ns_per_record: round(realMedian),
+      ratio: round(oursMedian / realMedian, 3),
+      ours_rounds: oursRounds.map((x) => round(x)),
+      real_rounds: realRounds.map((x) => round(x)),
+      load: {
+        loadavg_1m_before: round(loadBefore),
+        loadavg_1m_after: round(loadavg()[0]),
+        cpus: cpus().length,
+      },
+    };
+  } finally {
+    for (const side of sides) side.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -1,13 +1,14 @@
 /**
  * Our side of `bench smt-chain`, run in its own Node process (as the real side runs in its own JVM):
  * bench/smt-chain.ts starts it from an esbuild bundle (what users run) or, with --tsx, from source.
- * Input on stdin, the same JSON the SmtHarness bench mode gets: {"config": connector config with the
- * chain, "records": [source records as JsonConverter envelopes], "n", "warmup", "rounds"}. Builds the
- * chain once, converts the records once (not timed), applies the chain `warmup` times, then `rounds`
- * timed rounds of `n` applications cycling through the records. Prints {"round_ns_per_record",
- * "records", "applied"} on stdout.
+ * The line protocol of SmtHarness's bench mode, so that the caller interleaves the two sides' rounds:
+ * the first stdin line is {"config": connector config with the chain, "records": [source records as
+ * JsonConverter envelopes], "n", "warmup"}; builds the chain once, converts the records once (not
+ * timed), applies the chain `warmup` times and prints "ready". Each further line "round" applies the
+ * chain `n` times cycling through the records, timed with process.hrtime, and prints the ns/record.
+ * At the end of stdin prints {"applied": applications that returned a record}.
  */
-import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { ConnectRecord } from '../../runtime/api/records';
 import { SourceRecord } from '../../runtime/api/records';
 import { JsonConverter } from '../../runtime/converters/json-converter';
@@ -26,13 +27,6 @@ export interface OursInput {
   records: BenchRecord[];
   n: number;
   warmup: number;
-  rounds: number;
-}
-
-export interface ChainBenchResult {
-  round_ns_per_record: number[];
-  records: number;
-  applied: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- source records flow through one chain here
@@ -54,7 +48,8 @@ function sourceRecord(conv: JsonConverter, r: BenchRecord): SourceRecord {
   );
 }
 
-export function benchOurChain(input: OursInput): ChainBenchResult {
+/** The chain and its records, warmed up; round() times `n` applications and returns ns/record. */
+export function prepareOurChain(input: OursInput): { round(): number; applied(): number } {
   const conv = new JsonConverter();
   conv.configure({ 'schemas.enable': 'true' }, false);
   const pool = input.records.map((r) => sourceRecord(conv, r));
@@ -62,17 +57,28 @@ export function benchOurChain(input: OursInput): ChainBenchResult {
   const size = pool.length;
   let applied = 0;
   for (let i = 0; i < input.warmup; i++) if (chain.apply(pool[i % size]) !== null) applied++;
-  const perRound: number[] = [];
-  for (let r = 0; r < Math.max(1, input.rounds); r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < input.n; i++) if (chain.apply(pool[i % size]) !== null) applied++;
-    perRound.push(Number(process.hrtime.bigint() - start) / input.n);
-  }
-  chain.close();
-  return { round_ns_per_record: perRound, records: input.n, applied };
+  return {
+    round(): number {
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < input.n; i++) if (chain.apply(pool[i % size]) !== null) applied++;
+      return Number(process.hrtime.bigint() - start) / input.n;
+    },
+    applied: () => applied,
+  };
 }
 
 if (require.main === module) {
-  const input = JSON.parse(readFileSync(0, 'utf8')) as OursInput;
-  process.stdout.write(JSON.stringify(benchOurChain(input)));
+  let bench: ReturnType<typeof prepareOurChain> | null = null;
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', (line) => {
+    if (bench === null) {
+      bench = prepareOurChain(JSON.parse(line) as OursInput);
+      process.stdout.write('ready\n');
+    } else if (line === 'round') {
+      process.stdout.write(`${bench.round()}\n`);
+    }
+  });
+  lines.on('close', () => {
+    process.stdout.write(`${JSON.stringify({ applied: bench?.applied() ?? 0 })}\n`);
+  });
 }

@@ -4,6 +4,7 @@
  * JsonConverter envelopes) and through ours, producing the same result shape for comparison.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -117,19 +118,22 @@ export async function runRealSmts(
   return JSON.parse(await runHarnessJvm([], JSON.stringify({ defs, vectors }))) as HarnessOutput;
 }
 
-/** One SmtHarness JVM run with `args`, `input` on stdin; returns its stdout. */
-async function runHarnessJvm(args: string[], input: string): Promise<string> {
+/** The SmtHarness JVM with `args` (stdin, stdout and stderr piped). */
+export function spawnHarnessJvm(args: string[]): ChildProcessWithoutNullStreams {
   const classpath = realConnectClasspath();
   if (classpath === null) throw new Error('real Connect jars or javac not available');
   const classes = compileHarness(classpath);
   // UTC: Cast formats dates in the JVM default zone; the runtime uses UTC.
-  const child = spawn(
+  return spawn(
     'java',
     ['-Duser.timezone=UTC', '-Xshare:auto', '-cp', `${classes}:${classpath}`, 'SmtHarness', ...args],
-    {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
+}
+
+/** One SmtHarness JVM run with `args`, `input` on stdin; returns its stdout. */
+async function runHarnessJvm(args: string[], input: string): Promise<string> {
+  const child = spawnHarnessJvm(args);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -143,31 +147,6 @@ async function runHarnessJvm(args: string[], input: string): Promise<string> {
   if (code !== 0)
     throw new Error(`SmtHarness exited ${code}: ${Buffer.concat(err).toString('utf8').slice(-4000)}`);
   return Buffer.concat(out).toString('utf8');
-}
-
-export interface RealChainBench {
-  /** ns/record of each timed round of `records` applications. */
-  round_ns_per_record: number[];
-  records: number;
-  /** Applications that returned a record, warm-up included. */
-  applied: number;
-}
-
-/**
- * SmtHarness bench mode: the real transformations of `chain` built once and applied `warmup` times,
- * then `rounds` timed rounds of `n` applications (cycling through `records`), timed in the JVM with
- * System.nanoTime.
- */
-export async function benchRealChain(
-  chain: readonly ChainStep[],
-  records: readonly VectorRecord[],
-  n: number,
-  warmup: number,
-  rounds = 1,
-): Promise<RealChainBench> {
-  return JSON.parse(
-    await runHarnessJvm(['bench'], JSON.stringify({ chain, records, n, warmup, rounds })),
-  ) as RealChainBench;
 }
 
 /** The Java class name our error stands for (instance or static javaClassName, as the runtime reports). */

@@ -2,6 +2,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +29,11 @@ import org.apache.kafka.connect.transforms.predicates.Predicate;
  * in one JVM: records come in as JsonConverter envelopes (schemas.enable=true) and go out the same way,
  * so both sides are compared through the real wire format. Also dumps each plugin's CONFIG_DEF.
  * Input: {"defs":[className...], "vectors":[{id, chain:[{type, config, predicate?:{type, config}, negate?}], record:{...}}]}
- * Bench mode (`SmtHarness bench`): input {"chain":[...], "records":[record...], "n":N, "warmup":W, "rounds":R};
- * builds the chain once, converts the records once, then applies the chain W times (JIT warm-up) and R rounds
- * of N times cycling through the records, each round timed with System.nanoTime; prints
- * {"round_ns_per_record":[...], "records", "applied"}.
+ * Bench mode (`SmtHarness bench`), a line protocol so that a caller can interleave its rounds with another
+ * process's: the first stdin line is {"chain":[...], "records":[record...], "n":N, "warmup":W}; builds the
+ * chain once, converts the records once, applies the chain W times (JIT warm-up) and prints "ready". Each
+ * further line "round" applies the chain N times cycling through the records, timed with System.nanoTime,
+ * and prints the ns/record. At the end of stdin prints {"applied": applications that returned a record}.
  */
 public class SmtHarness {
     static final ObjectMapper M = new ObjectMapper();
@@ -39,12 +43,11 @@ public class SmtHarness {
         Map<String, String> cc = new HashMap<>();
         cc.put("schemas.enable", "true");
         CONV.configure(cc, false);
-        JsonNode in = M.readTree(System.in);
         if (args.length > 0 && "bench".equals(args[0])) {
-            System.out.write(M.writeValueAsBytes(bench(in)));
-            System.out.flush();
+            bench(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             return;
         }
+        JsonNode in = M.readTree(System.in);
         ObjectNode out = M.createObjectNode();
         ObjectNode defs = out.putObject("defs");
         for (JsonNode cn : in.path("defs")) defs.set(cn.asText(), dumpDef(cn.asText()));
@@ -103,7 +106,8 @@ public class SmtHarness {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static JsonNode bench(JsonNode in) throws Exception {
+    static void bench(BufferedReader stdin) throws Exception {
+        JsonNode in = M.readTree(stdin.readLine());
         List<Transformation> transforms = new ArrayList<>();
         for (JsonNode step : in.path("chain")) {
             Transformation t = (Transformation) Class.forName(step.path("type").asText()).getDeclaredConstructor().newInstance();
@@ -114,20 +118,20 @@ public class SmtHarness {
         for (JsonNode r : in.path("records")) pool.add(record(r));
         long n = in.path("n").asLong();
         long warmup = in.path("warmup").asLong();
-        int rounds = Math.max(1, in.path("rounds").asInt(1));
         long applied = 0;
         int size = pool.size();
         for (long i = 0; i < warmup; i++) applied += applyChain(transforms, pool.get((int) (i % size))) == null ? 0 : 1;
-        ObjectNode o = M.createObjectNode();
-        ArrayNode perRound = o.putArray("round_ns_per_record");
-        for (int r = 0; r < rounds; r++) {
+        PrintStream out = System.out;
+        out.println("ready");
+        out.flush();
+        for (String line = stdin.readLine(); "round".equals(line); line = stdin.readLine()) {
             long start = System.nanoTime();
             for (long i = 0; i < n; i++) applied += applyChain(transforms, pool.get((int) (i % size))) == null ? 0 : 1;
-            perRound.add((double) (System.nanoTime() - start) / n);
+            out.println((double) (System.nanoTime() - start) / n);
+            out.flush();
         }
-        o.put("records", n);
-        o.put("applied", applied);
-        return o;
+        out.println("{\"applied\":" + applied + "}");
+        out.flush();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
