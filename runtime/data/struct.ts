@@ -10,15 +10,12 @@ import { formatValue } from './format-value';
  * (DataException with Connect's message); get() falls back to the field's default value.
  */
 export class Struct {
+  /** By field index; a field never put is a hole, read as null everywhere (no fill per struct). */
   readonly #values: unknown[];
 
   constructor(readonly schema: Schema) {
     if (schema.type !== 'STRUCT') throw new DataException(`Not a struct schema: ${schema.toString()}`);
-    // One exact-size allocation filled in JS (Array.prototype.fill is a call into the VM).
-    const count = schema.fields.length;
-    const values = new Array<unknown>(count);
-    for (let i = 0; i < count; i++) values[i] = null;
-    this.#values = values;
+    this.#values = new Array<unknown>(schema.fields.length);
   }
 
   /** The value, or the field schema's default when the value is null. */
@@ -124,22 +121,22 @@ export class Struct {
   equals(other: unknown): boolean {
     if (this === other) return true;
     if (!(other instanceof Struct)) return false;
-    return (
-      this.schema.equals(other.schema) &&
-      this.#values.length === other.#values.length &&
-      this.#values.every((v, i) => deepEquals(v, other.#values[i]))
-    );
+    if (!this.schema.equals(other.schema) || this.#values.length !== other.#values.length) return false;
+    for (let i = 0; i < this.#values.length; i++)
+      if (!deepEquals(this.#values[i] ?? null, other.#values[i] ?? null)) return false;
+    return true;
   }
 
   /** Java's Struct.toString(): `Struct{a=1,b=x}` with null fields omitted. */
   toString(): string {
     const parts: string[] = [];
-    this.#values.forEach((value, i) => {
+    for (let i = 0; i < this.#values.length; i++) {
+      const value = this.#values[i];
       if (value !== null && value !== undefined) {
         const field = this.schema.fields[i];
         parts.push(`${field?.name}=${formatValue(value, field?.schema ?? null)}`);
       }
-    });
+    }
     return `Struct{${parts.join(',')}}`;
   }
 

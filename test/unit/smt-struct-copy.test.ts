@@ -44,6 +44,22 @@ function copyError(run: () => unknown): string | null {
 const record = (schema: Schema, value: Struct): SourceRecord =>
   new SourceRecord(null, null, 'orders', 0, null, null, schema, value, 1_764_115_200_000);
 
+void describe('Struct fields never put', () => {
+  void it('read, compare and print as null, as fields put to null', () => {
+    const schema = rowSchema();
+    const unset = new Struct(schema).put('id', 1);
+    const nulls = new Struct(schema).put('id', 1).put('name', null).put('tags', null).put('note', null);
+    assert.ok(unset.equals(nulls) && nulls.equals(unset));
+    assert.equal(unset.toString(), nulls.toString());
+    assert.equal(unset.toString(), 'Struct{id=1}');
+    assert.equal(unset.getWithoutDefault('name'), null);
+    assert.equal(unset.getString('name'), null);
+    assert.equal(unset.get('note'), 'none');
+    assert.ok(!unset.equals(new Struct(schema).put('id', 1).put('name', 'x')));
+    assert.ok(!new Struct(schema).put('id', 1).put('name', 'x').equals(unset));
+  });
+});
+
 void describe('Struct.putCopyOf', () => {
   void it('copies stored values and defaults as put(get / getWithoutDefault) would', () => {
     const schema = rowSchema();
