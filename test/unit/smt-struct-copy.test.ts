@@ -143,6 +143,26 @@ void describe('InsertField$Value / MaskField$Value over hand-made structs', () =
     );
   });
 
+  void it('MaskField meets fields in order: the first failing field gives the error', () => {
+    const bytesFirst = SchemaBuilder.struct()
+      .field('data', Schema.BYTES_SCHEMA)
+      .field('id', Schema.INT32_SCHEMA)
+      .build();
+    const idFirst = SchemaBuilder.struct()
+      .field('id', Schema.INT32_SCHEMA)
+      .field('data', Schema.BYTES_SCHEMA)
+      .build();
+    const mask = maskFieldValue<SourceRecord>();
+    mask.configure({ fields: 'data' });
+    const apply = (schema: Schema) => () =>
+      mask.apply(record(schema, new Struct(schema).put('data', Buffer.from('x'))));
+    assert.equal(copyError(apply(bytesFirst)), 'Cannot mask value of type: class [B');
+    assert.equal(
+      copyError(apply(idFirst)),
+      'Invalid value: null used for required field: "id", schema type: INT32',
+    );
+  });
+
   void it('equal schemas from distinct objects give equal results (the per-schema cache)', () => {
     const insert = insertFieldValue<SourceRecord>();
     insert.configure({ 'timestamp.field': 'ts', 'replace.null.with.default': 'false' });
