@@ -30,6 +30,32 @@ const MAX_IN_FLIGHT_BATCHES = 8;
 const MAX_REQUEST_BYTES = 512 * 1024;
 
 type SizedMessage = { key: Buffer | null; value: Buffer | null; headers?: IHeaders };
+type OutboxMessage = SizedMessage & { partition?: number; timestamp?: string };
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * Bytes of a header value on the wire, without decoding it; `byteLength`, not `length`, which the
+ * null-header marker (errors/tolerance/null-header.ts) counts reads of.
+ */
+function headerBytes(v: IHeaders[string]): number {
+  if (v === undefined) return 0;
+  if (Array.isArray(v)) return v.reduce((n, one) => n + headerBytes(one), 0);
+  return typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
+}
 
 /** Splits a poll batch into produce requests of about `limit` bytes, keeping record order. */
 function splitBySize<M extends SizedMessage>(
@@ -44,7 +70,7 @@ function splitBySize<M extends SizedMessage>(
     part.push({ topic, messages: current });
     for (const m of messages) {
       let size = 70 + (m.key?.length ?? 0) + (m.value?.length ?? 0);
-      for (const [k, v] of Object.entries(m.headers ?? {})) size += k.length + String(v ?? '').length;
+      for (const k in m.headers) size += k.length + headerBytes(m.headers[k]);
       if (bytes > 0 && bytes + size > limit) {
         parts.push(part);
         current = [];
@@ -106,8 +132,18 @@ export class WorkerSourceTask {
    * every batch before it) was acknowledged, so no committed offset is ever ahead of its data.
    */
   private inFlight: Promise<void>[] = [];
-  /** Settles when the last batch handed to the producer settled (acked or failed). */
-  private sendChain: Promise<void> = Promise.resolve();
+  /**
+   * Poll batches converted while a send is on its way, oldest first: the next send takes as many as
+   * fit one request (as the Java producer's accumulator fills a batch while a request is in flight),
+   * so a busy task sends few large requests and a lone change still goes out at once.
+   */
+  private outbox: {
+    records: { record: SourceRecord; msg: OutboxMessage }[];
+    bytes: number;
+    acked: Deferred;
+  }[] = [];
+  /** True while a send is on its way (one at a time, in poll order, as max.in.flight=1). */
+  private sending = false;
   /** The first unrecoverable send failure; the poll loop rethrows it. */
   private sendError: Error | null = null;
 
@@ -261,29 +297,7 @@ export class WorkerSourceTask {
     }
     const toSend = entries.filter((e) => e.msg !== null);
     if (toSend.length > 0) {
-      const byTopic = new Map<string, Msg[]>();
-      for (const e of toSend) {
-        const topic = e.record!.topic;
-        const list = byTopic.get(topic) ?? [];
-        list.push(e.msg!);
-        byTopic.set(topic, list);
-      }
-      // One send at a time, in poll order: a retried batch (e.g. while an auto-created topic gets its
-      // leader) must not be overtaken by the next one. Polling and converting still overlap the send.
-      const topicMessages = [...byTopic.entries()].map(([topic, messages]) => ({ topic, messages }));
-      // kafkajs sends one request for everything: split so no request exceeds the broker's message.max.bytes
-      const sent = this.sendChain.then(async () => {
-        for (const part of splitBySize(topicMessages, MAX_REQUEST_BYTES))
-          await sendUntilDelivered(
-            this.producer!,
-            { acks: -1, topicMessages: part },
-            { aborted: () => this.stopping, log: this.d.log },
-          );
-      });
-      this.sendChain = sent.then(
-        () => undefined,
-        () => undefined,
-      );
+      const sent = this.submit(toSend as { record: SourceRecord; msg: Msg }[]);
       // Keep polling while this batch is on its way; bound how many batches wait for their ack.
       const previous = this.inFlight.at(-1) ?? Promise.resolve();
       const acked = this.completeBatch(entries, toSend, sent, previous);
@@ -305,6 +319,57 @@ export class WorkerSourceTask {
       await this.awaitInFlight();
       await this.maybeFlush(true);
       throw failure;
+    }
+  }
+
+  /**
+   * Hands a poll batch's records to the producer: added to the outbox, which goes out at once when no
+   * send is on its way, else with everything gathered meanwhile right after that send. One send at
+   * a time, in poll order: a retried send (e.g. while an auto-created topic gets its leader) must not
+   * be overtaken. Settles when the send carrying these records was acked (or failed).
+   */
+  private submit(records: { record: SourceRecord; msg: OutboxMessage }[]): Promise<void> {
+    let bytes = 0;
+    for (const { msg } of records) bytes += 70 + (msg.key?.length ?? 0) + (msg.value?.length ?? 0);
+    const acked = deferred();
+    this.outbox.push({ records, bytes, acked });
+    if (!this.sending) void this.sendOutbox();
+    return acked.promise;
+  }
+
+  private async sendOutbox(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.outbox.length > 0) {
+        // the oldest poll batch, and those after it while they fit one request
+        let bytes = this.outbox[0].bytes;
+        let n = 1;
+        while (n < this.outbox.length && bytes + this.outbox[n].bytes <= MAX_REQUEST_BYTES)
+          bytes += this.outbox[n++].bytes;
+        const batches = this.outbox.splice(0, n);
+        const byTopic = new Map<string, OutboxMessage[]>();
+        for (const b of batches)
+          for (const { record, msg } of b.records) {
+            const list = byTopic.get(record.topic);
+            if (list) list.push(msg);
+            else byTopic.set(record.topic, [msg]);
+          }
+        const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+        try {
+          // kafkajs sends one request for everything: split so none exceeds the broker's message.max.bytes
+          for (const part of splitBySize(topicMessages, MAX_REQUEST_BYTES))
+            await sendUntilDelivered(
+              this.producer!,
+              { acks: -1, topicMessages: part },
+              { aborted: () => this.stopping, log: this.d.log },
+            );
+          for (const b of batches) b.acked.resolve();
+        } catch (error) {
+          for (const b of batches) b.acked.reject(error);
+        }
+      }
+    } finally {
+      this.sending = false;
     }
   }
 
