@@ -55,14 +55,26 @@ const Record = lazy(
 
 /** A fixed-size encoded request, usable wherever kafkajs expects an Encoder. */
 class Encoded implements EncodedRequest {
-  constructor(readonly buf: Buffer) {}
+  /**
+   * `headroom`: free bytes in `buf` before the encoded bytes, where encodeRequest writes the frame
+   * header in place (no copy of a large body).
+   */
+  constructor(
+    readonly buf: Buffer,
+    readonly headroom = 0,
+  ) {}
   get buffer(): Buffer {
-    return this.buf;
+    return this.headroom === 0 ? this.buf : this.buf.subarray(this.headroom);
   }
   size(): number {
-    return this.buf.length;
+    return this.buf.length - this.headroom;
   }
 }
+
+/** Frame header bytes before a body: size, api key, api version, correlation id, client id. */
+const frameHeaderBytes = (clientIdBytes: number): number => 4 + 2 + 2 + 4 + 2 + clientIdBytes;
+/** Headroom a Produce body is encoded with: the frame header of a client id of up to 249 bytes. */
+const PRODUCE_HEADROOM = frameHeaderBytes(249);
 
 export interface ProduceMessage extends Pick<RecordInput, 'key' | 'value' | 'headers'> {
   timestamp?: number | string | null;
@@ -151,8 +163,8 @@ function encodeUncompressed(o: ProduceRequestOptions): EncodedRequest {
     for (const p of prepared) size += 8 + BATCH_HEADER + p.recordBytes;
     return { topic, prepared };
   });
-  const buf = Buffer.allocUnsafe(size);
-  let at = 0;
+  const buf = Buffer.allocUnsafe(PRODUCE_HEADROOM + size);
+  let at = PRODUCE_HEADROOM;
   if (transactionalId === null) at = buf.writeInt16BE(-1, at);
   else {
     at = buf.writeInt16BE(Buffer.byteLength(transactionalId), at);
@@ -188,8 +200,9 @@ function encodeUncompressed(o: ProduceRequestOptions): EncodedRequest {
       buf.writeUInt32BE(crc32c(buf.subarray(bodyAt, at)), crcAt);
     }
   }
-  if (at !== size) throw new Error(`Produce request: wrote ${at} of ${size} bytes`);
-  return new Encoded(buf);
+  if (at !== PRODUCE_HEADROOM + size)
+    throw new Error(`Produce request: wrote ${at - PRODUCE_HEADROOM} of ${size} bytes`);
+  return new Encoded(buf, PRODUCE_HEADROOM);
 }
 
 /** Compressed batches: kafkajs's own record and batch encoders (the path kafkajs takes for them). */
@@ -262,10 +275,15 @@ export async function encodeRequest({
   clientId: string | null;
   request: { apiKey: number; apiVersion: number; encode: () => Promise<EncodedRequest> };
 }): Promise<EncodedRequest> {
-  const body = (await encode()).buffer;
+  const encoded = await encode();
+  const body = encoded.buffer;
   const idBytes = clientId == null ? 0 : Buffer.byteLength(clientId);
-  const size = 2 + 2 + 4 + 2 + idBytes + body.length;
-  const buf = Buffer.allocUnsafe(4 + size);
+  const header = frameHeaderBytes(idBytes);
+  const size = header - 4 + body.length;
+  // a body encoded with room before it (Produce) gets its header written there: no copy
+  const room = encoded instanceof Encoded ? encoded.headroom : 0;
+  const inPlace = room >= header;
+  const buf = inPlace ? encoded.buf.subarray(room - header) : Buffer.allocUnsafe(header + body.length);
   let at = buf.writeInt32BE(size, 0);
   at = buf.writeInt16BE(apiKey, at);
   at = buf.writeInt16BE(apiVersion, at);
@@ -275,6 +293,6 @@ export async function encodeRequest({
     at = buf.writeInt16BE(idBytes, at);
     at += buf.write(clientId, at, 'utf8');
   }
-  body.copy(buf, at);
+  if (!inPlace) body.copy(buf, at);
   return new Encoded(buf);
 }
