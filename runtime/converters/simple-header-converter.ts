@@ -14,6 +14,12 @@ const UTF8 = new TextDecoder('utf-8');
 export class SimpleHeaderConverter implements HeaderConverter {
   static readonly CLASS_NAME = 'org.apache.kafka.connect.storage.SimpleHeaderConverter';
 
+  /**
+   * Bytes of recent short plain-string headers (a source connector's constant context headers, e.g.
+   * Debezium's four per record): the same Buffer is handed out again, nobody writes into them.
+   */
+  #strings = new Map<string, Buffer>();
+
   config(): readonly ConverterConfigKey[] {
     return [];
   }
@@ -43,7 +49,18 @@ export class SimpleHeaderConverter implements HeaderConverter {
     value: unknown,
   ): Buffer | null {
     if (value == null) return null;
-    return Buffer.from(convertToString(schema, value) ?? '', 'utf8');
+    const plain =
+      typeof value === 'string' && value.length <= 128 && schema?.type === 'STRING' && schema.name === null;
+    if (plain) {
+      const known = this.#strings.get(value);
+      if (known) return known;
+    }
+    const bytes = Buffer.from(convertToString(schema, value) ?? '', 'utf8');
+    if (plain) {
+      if (this.#strings.size >= 256) this.#strings.clear();
+      this.#strings.set(value, bytes);
+    }
+    return bytes;
   }
 
   close(): void {}

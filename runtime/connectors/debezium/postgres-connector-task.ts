@@ -27,8 +27,11 @@ import { TransactionMetadata } from './transaction-metadata';
 import type { PostgresSettings } from './postgres-settings';
 
 export function lsnToBigint(lsn: string): bigint {
-  const [hi, lo] = lsn.split('/');
-  return (BigInt(`0x${hi ?? '0'}`) << 32n) + BigInt(`0x${lo ?? '0'}`);
+  // each half is at most 8 hex digits: exact as a double, so parseInt is (much) cheaper than BigInt('0x…')
+  const slash = lsn.indexOf('/');
+  const hi = slash < 0 ? 0 : parseInt(lsn.slice(0, slash), 16) || 0;
+  const lo = slash < 0 ? 0 : parseInt(lsn.slice(slash + 1), 16) || 0;
+  return (BigInt(hi) << 32n) + BigInt(lo);
 }
 
 export function bigintToLsn(v: bigint): string {
@@ -521,10 +524,8 @@ export class PostgresConnectorTask extends SourceTask {
     const source = sourceStruct(te, s.events, {
       tsMicros: tx.commitMicros,
       snapshot: null,
-      sequence: JSON.stringify([
-        this.lastCommitLsn === null ? null : this.lastCommitLsn.toString(),
-        lsn.toString(),
-      ]),
+      // JSON of [lastCommitLsn, lsn] as strings (digits only: nothing to escape)
+      sequence: `[${this.lastCommitLsn === null ? 'null' : `"${this.lastCommitLsn}"`},"${lsn}"]`,
       txId: tx.xid,
       lsn,
     });
@@ -565,17 +566,16 @@ export class PostgresConnectorTask extends SourceTask {
   }
 
   private offsetAt(lsn: bigint, messageType: string): Record<string, unknown> {
-    const tx = this.tx ?? { xid: 0n, commitMicros: 0n };
-    return {
-      // the real connector writes transaction_id only with provide.transaction.metadata
-      ...(this.s?.provideTransactionMetadata ? { transaction_id: null } : {}),
-      lsn_proc: lsn,
-      messageType,
-      ...(this.lastCommitLsn !== null ? { lsn_commit: this.lastCommitLsn } : {}),
-      lsn,
-      txId: tx.xid,
-      ts_usec: tx.commitMicros,
-    };
+    const tx = this.tx;
+    // keys in the real connector's order; transaction_id only with provide.transaction.metadata
+    const o: Record<string, unknown> = this.s?.provideTransactionMetadata ? { transaction_id: null } : {};
+    o.lsn_proc = lsn;
+    o.messageType = messageType;
+    if (this.lastCommitLsn !== null) o.lsn_commit = this.lastCommitLsn;
+    o.lsn = lsn;
+    o.txId = tx ? tx.xid : 0n;
+    o.ts_usec = tx ? tx.commitMicros : 0n;
+    return o;
   }
 
   private async refreshRelation(rel: DecodedRelation): Promise<void> {
