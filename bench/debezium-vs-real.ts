@@ -1,12 +1,14 @@
 /**
  * `npm run --silent bench -- debezium-vs-real [--updates N] [--rate TX_PER_S] [--latency-seconds S]
- *  [--snapshot-rows N] [--only ours|real] [--bundle]`: our Debezium PostgreSQL connector in our runtime
+ *  [--writers N] [--snapshot-rows N] [--only ours|real] [--bundle]`: our Debezium PostgreSQL connector in our runtime
  * and the real Debezium 3.6.1 connector in the real Connect 4.4.0 worker (stock JVM flags), one after
  * the other in the same run, on the same broker and PostgreSQL (KCL_BOOTSTRAP_SERVERS, KCL_POSTGRES_URL):
  *  - streamEventsPerSec: N single-row update transactions written while the connector is paused, then
  *    the time from resume until all N change events are in Kafka;
- *  - commitToRecordMs p50/p99: single-row updates at a steady rate; commit acknowledged to the client →
- *    the change event received by a Kafka consumer in this process (both clocks are this process');
+ *  - commitToRecordMs p50/p99: single-row updates at a steady rate (update k due at k/rate, spread
+ *    over --writers connections, default 4, each committing its updates in turn); commit
+ *    acknowledged to the client → the change event received by a Kafka consumer in this process
+ *    (both clocks are this process'); achievedTxPerSec and maxScheduleLagMs say whether it kept up;
  *  - snapshotRowsPerSec: snapshot.mode=initial of an N-row table, first to last record in Kafka;
  *  - ours only (the real JDBC connector is not on Maven Central): JDBC source bulk rows/s, same table.
  * Goals (issue 4): events/s ≥ 1.5×, p99 ≤ 0.5× Debezium's and < 50 ms, snapshot ≥ 1.0×.
@@ -66,6 +68,9 @@ function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
+
+/** Rows the latency phase's updates cycle over (one row per update is locked briefly). */
+const LAT_ROWS = 100;
 
 const PG_URL = process.env.KCL_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:15432/postgres';
 
@@ -150,7 +155,15 @@ async function until(what: string, ms: number, fn: () => Promise<boolean>): Prom
 interface SideResult {
   snapshotRowsPerSec: number;
   streamEventsPerSec: number;
-  commitToRecordMs: { p50: number; p99: number; max: number; samples: number; achievedTxPerSec: number };
+  commitToRecordMs: {
+    p50: number;
+    p99: number;
+    max: number;
+    samples: number;
+    achievedTxPerSec: number;
+    writers: number;
+    maxScheduleLagMs: number;
+  };
   jdbcSourceBulkRowsPerSec?: number;
 }
 
@@ -158,6 +171,7 @@ export async function run(args: string[]): Promise<object> {
   const updates = flag(args, '--updates', 100_000);
   const rate = flag(args, '--rate', 1000);
   const latencySeconds = flag(args, '--latency-seconds', 20);
+  const writerCount = Math.max(1, flag(args, '--writers', 4));
   const snapshotRows = flag(args, '--snapshot-rows', 1_000_000);
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
@@ -227,7 +241,7 @@ export async function run(args: string[]): Promise<object> {
         dropTables.push(updTable, latTable);
         const stream = await us.createUpdateStream(PG_URL, updTable, 100);
         await db.query(`CREATE TABLE ${latTable} (id INT PRIMARY KEY, seq BIGINT NOT NULL)`);
-        await db.query(`INSERT INTO ${latTable} SELECT g, 0 FROM generate_series(0, 9) g`);
+        await db.query(`INSERT INTO ${latTable} SELECT g, 0 FROM generate_series(0, ${LAT_ROWS - 1}) g`);
         const slot = `${p}_cdc`;
         slots.push(slot);
         const updTopic = `${p}.public.${updTable}`;
@@ -268,19 +282,34 @@ export async function run(args: string[]): Promise<object> {
           },
         });
         await sleep(3000); // group joined, fetching
-        const writer = new pg.Client({ connectionString: PG_URL });
-        await writer.connect();
+        // Update k is due at t0 + k/rate and goes to connection k % writers, each running its updates in
+        // order: one connection waits ~2 ms per commit (WAL flush) and could not keep 1k tx/s. The
+        // latency of k runs from its commit acknowledged to this process to its change event received.
+        const writers = await Promise.all(
+          Array.from({ length: writerCount }, async () => {
+            const c = new pg.Client({ connectionString: PG_URL });
+            await c.connect();
+            return c;
+          }),
+        );
+        const lanes: Promise<unknown>[] = writers.map(() => Promise.resolve());
         const total = Math.round(rate * latencySeconds);
+        let maxLagMs = 0;
         const t0 = now();
         for (let k = 1; k <= total; k++) {
           const due = t0 + (k * 1000) / rate;
           const wait = due - now();
           if (wait > 1) await sleep(wait);
-          await writer.query(`UPDATE ${latTable} SET seq = $1 WHERE id = $2`, [k, k % 10]);
-          committedAt.set(k, now());
+          maxLagMs = Math.max(maxLagMs, now() - due);
+          const w = writers[k % writerCount];
+          lanes[k % writerCount] = lanes[k % writerCount].then(async () => {
+            await w.query(`UPDATE ${latTable} SET seq = $1 WHERE id = $2`, [k, k % LAT_ROWS]);
+            committedAt.set(k, now());
+          });
         }
+        await Promise.all(lanes);
         const achievedTxPerSec = Math.round(total / ((now() - t0) / 1000));
-        await writer.end();
+        await Promise.all(writers.map((w) => w.end()));
         const waitAll = Date.now() + 120_000;
         while (latencies.length < total && Date.now() < waitAll) await sleep(200);
         await consumer.disconnect();
@@ -292,6 +321,8 @@ export async function run(args: string[]): Promise<object> {
           max: round(sorted.at(-1) ?? NaN),
           samples: sorted.length,
           achievedTxPerSec,
+          writers: writerCount,
+          maxScheduleLagMs: round(maxLagMs),
         };
         log(`${side}: latency ${JSON.stringify(commitToRecordMs)}`);
         await rest(w, 'DELETE', `/connectors/${p}-cdc`);
