@@ -10,6 +10,7 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { registerDynamicImport } from './dynamic-import';
 
 /** Where the cache lives: $XDG_CACHE_HOME (else ~/.cache)/kafka-connect-lab/v8. */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -57,6 +58,8 @@ export function runMainWithCodeCache(
     filename: file,
     ...(cached ? { cachedData: cached } : {}),
   });
+  // The bundle's import() (--plugin-path modules) goes through this module's own import().
+  registerDynamicImport((specifier) => import(specifier));
   const mod = new Module(file);
   mod.filename = file;
   const require = createRequire(file);

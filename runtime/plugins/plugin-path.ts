@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginType } from '../../protocol/connect-rest/entities';
 import { SinkConnector, SourceConnector } from '../api/connector';
+import { importModule } from '../boot/dynamic-import';
 import type { PluginDesc, PluginRegistry } from './registry';
 
 type PluginClass = (new () => unknown) & { className?: string };
@@ -34,7 +35,7 @@ export async function loadPluginPath(
     .map((f) => join(root, f))
     .filter((f) => statSync(f).isFile());
   for (const file of files) {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const mod = (await importModule(pathToFileURL(file).href)) as Record<string, unknown>;
     const exported =
       mod['default'] && typeof mod['default'] === 'object' ? { ...mod['default'], ...mod } : mod;
     if (Array.isArray(exported['plugins'])) {

@@ -3,7 +3,7 @@
  * trace, restart?onlyFailed restarts just it, and its offsets let a replacement resume.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +16,9 @@ void describe('runtime plugins and failures (real broker)', () => {
   let rt: RuntimeProcess;
   before(async () => {
     rt = await startRuntimeProcess({
+      // The verifiable plugins are TypeScript classes extending runtime/api's sources: only the
+      // runtime run from those same sources (through tsx) loads them, not the bundle.
+      bundle: false,
       pluginPaths: [resolve(REPO_ROOT, 'test/support/verifiable-plugins')],
       offsetFlushIntervalMs: 300,
     });
@@ -116,5 +119,31 @@ void describe('runtime plugins and failures (real broker)', () => {
     });
     assert.deepEqual(offsets, { offsets: [{ partition: { task: 0 }, offset: { seqno: 499 } }] });
     for (const n of [src, sink]) await http(rt.url, 'DELETE', `/connectors/${n}`);
+  });
+});
+
+void describe('the production bundle (dist/runtime.js) loads a JavaScript module from --plugin-path', () => {
+  // The bundle runs inside a vm.Script with a V8 code cache: once the cache was written (by an
+  // earlier start running > 3 s), its own import() threw ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING and
+  // the runtime exited at start. A long first start writes the cache before the one under test.
+  void it('lists the plugin the module exports as `plugins`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kcl-js-plugin-'));
+    writeFileSync(
+      join(dir, 'example-plugins.mjs'),
+      "export const plugins = [{ className: 'com.example.JsSourceConnector', type: 'source', version: '0.1.0', create() { throw new Error('listing only'); } }];\n",
+    );
+    const first = await startRuntimeProcess({ bundle: true, pluginPaths: [dir] });
+    await new Promise((r) => setTimeout(r, 4000)); // the loader saves the code cache after 3 s
+    await first.stop();
+    const rt = await startRuntimeProcess({ bundle: true, pluginPaths: [dir] });
+    try {
+      const plugins = (await http(rt.url, 'GET', '/connector-plugins')).body as { class: string }[];
+      assert.ok(
+        plugins.some((p) => p.class === 'com.example.JsSourceConnector'),
+        plugins.map((p) => p.class).join(', '),
+      );
+    } finally {
+      await rt.stop();
+    }
   });
 });
