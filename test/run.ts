@@ -7,6 +7,9 @@
  *        [--no-lint] [--no-typecheck]
  *
  * KCL_TEST_CONNECT=1 also starts the Connect runtime in the cluster and exports KCL_CONNECT_URL.
+ * The integration and compat suites start the runtime from the production bundle (dist/runtime.js,
+ * built first), as the extension and `lab up` from the .vsix do; KCL_RUNTIME_BUNDLE=0 runs it from
+ * the TypeScript sources through tsx instead.
  * KCL_TEST_TIMEOUT_MS: per-test timeout (default 10 min; a test's own { timeout } wins).
  */
 import { spawn } from 'node:child_process';
@@ -294,6 +297,17 @@ async function main(): Promise<void> {
 
   const needCluster = plan.filter((p) => CLUSTER_SUITES.includes(p.suite) && p.files.length > 0);
   if (needCluster.length === 0 || interrupted) finish();
+  // What ships is the bundle (its produce path is patched at build time, docs/architecture.md): the
+  // runtime that integration and compat tests start is that bundle, built from this checkout now.
+  if (process.env.KCL_RUNTIME_BUNDLE !== '0' && needCluster.some((p) => p.suite !== 'extension')) {
+    const built = await runStep('build', process.execPath, ['esbuild.mjs', '--quiet']);
+    if (built !== 0) {
+      say(`build: esbuild.mjs exited with ${built}; the runtime bundle is not current`);
+      total.failed++;
+      finish();
+    }
+    process.env.KCL_RUNTIME_BUNDLE = '1';
+  }
 
   const stateDir = mkdtempSync(join(tmpdir(), 'kcl-test-cluster-'));
   // mkdtemp makes it 0700; PostgreSQL (run as the postgres user when we are root) must reach its data inside.
