@@ -125,6 +125,8 @@ export class WorkerSourceTask {
   /** Acknowledged but not yet flushed offsets, by source partition JSON (later records overwrite). */
   private pendingOffsets = new Map<string, OffsetEntry>();
   private lastFlush = Date.now();
+  /** The periodic offset commit on its way, if one is (one at a time). */
+  private flushing: Promise<void> | null = null;
   private failed = false;
   /**
    * Batches handed to the producer but not yet acknowledged, oldest first. As Connect does, the task
@@ -190,7 +192,7 @@ export class WorkerSourceTask {
       while (!this.stopping) {
         if (!this.gate.open) {
           await this.gate.wait(500);
-          await this.maybeFlush(false);
+          this.flushWhenDue();
           continue;
         }
         const pollStarted = Date.now();
@@ -199,7 +201,7 @@ export class WorkerSourceTask {
         if (this.sendError !== null) throw this.sendError;
         if (this.stopping && (!polled || polled.length === 0)) break;
         if (polled && polled.length > 0) await this.sendRecords(polled);
-        await this.maybeFlush(false);
+        this.flushWhenDue();
       }
       await this.awaitInFlight();
     } catch (error) {
@@ -455,7 +457,26 @@ export class WorkerSourceTask {
     if (this.sendError !== null) throw this.sendError;
   }
 
+  /**
+   * The periodic commit runs beside polling, as Connect's SourceTaskOffsetCommitter does on its own
+   * thread: a flush waiting for the offsets topic's ack never holds up the next poll. A failure is
+   * logged and its offsets are kept for the next flush; task.commit() failing is logged too.
+   */
+  private flushWhenDue(): void {
+    if (this.flushing !== null || Date.now() - this.lastFlush < this.d.offsetFlushIntervalMs) return;
+    this.flushing = this.maybeFlush(false)
+      .catch((error: unknown) =>
+        this.d.log(
+          `WorkerSourceTask{id=${this.d.connector}-${this.d.taskId}} Exception thrown while calling task.commit(): ${(error as Error).message}`,
+        ),
+      )
+      .finally(() => {
+        this.flushing = null;
+      });
+  }
+
   private async maybeFlush(force: boolean): Promise<void> {
+    if (force && this.flushing !== null) await this.flushing;
     if (!force && Date.now() - this.lastFlush < this.d.offsetFlushIntervalMs) return;
     this.lastFlush = Date.now();
     if (this.pendingOffsets.size === 0) {
