@@ -1,7 +1,7 @@
 /**
- * PostgresConnection.validateLogPosition and the text Debezium 3.6.1 prints for a stored offset the
- * server can no longer serve (PostgresOffsetContext.toString), observed on the real connector when its
- * replication slot was dropped while it was stopped (lastCommitLsn falls back to lsn, as its offset loader does).
+ * The text Debezium 3.6.1 prints for a stored offset the server can no longer serve
+ * (PostgresOffsetContext.toString), observed on the real connector when its replication slot was
+ * dropped while it was stopped (lastCommitLsn falls back to lsn, as its offset loader does).
  */
 import type { OffsetMap } from '../../api/connector';
 import type { PostgresSettings } from './postgres-settings';
@@ -10,21 +10,6 @@ type Offset = Readonly<OffsetMap>;
 
 const big = (v: unknown): bigint | null =>
   v === undefined || v === null ? null : BigInt(v as bigint | number | string);
-
-/**
- * The slot must exist. Debezium also fails when the slot's restart_lsn is past the stored commit
- * LSN; this runtime does not, because it moves the slot there itself: when it is caught up it
- * acknowledges the server's end on keepalives (PostgreSQL's fast shutdown waits for that), which lets
- * restart_lsn pass the last stored offset although no change was skipped. A slot advanced by hand
- * (pg_replication_slot_advance) is therefore not detected.
- */
-export function logPositionAvailable(
-  _offset: Offset,
-  _slotRestartLsn: string | null,
-  slotExists: boolean,
-): boolean {
-  return slotExists;
-}
 
 /** io.debezium.connector.postgresql.connection.Lsn.toString: LSN{HI/LO} in upper-case hex. */
 function lsnText(v: unknown): string {

@@ -17,7 +17,7 @@ import { loadPg, loadPgReplication } from '../postgres/pg-modules';
 import { quoteIdent } from '../postgres/pg-types';
 import { loadTables } from './catalog';
 import { DebeziumException, PSQLException } from './debezium-errors';
-import { logPositionAvailable, offsetContextString } from './offset-validation';
+import { offsetContextString } from './offset-validation';
 import type { PgTable } from './catalog';
 import { EventFactory, buildTableEvents, rowStruct, sourceStruct } from './change-events';
 import type { RowText, TableEvents } from './change-events';
@@ -127,21 +127,19 @@ export class PostgresConnectorTask extends SourceTask {
 
     const slot = await client.query<{
       confirmed_flush_lsn: string | null;
-      restart_lsn: string | null;
       active: string;
     }>(
-      'SELECT confirmed_flush_lsn::text, restart_lsn::text, active::text FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
+      'SELECT confirmed_flush_lsn::text, active::text FROM pg_replication_slots WHERE slot_name = $1 AND database = current_database()',
       [s.slotName],
     );
     let offset = this.context?.offsetStorageReader().offset(this.partition) ?? null;
-    if (
-      offset !== null &&
-      !logPositionAvailable(offset, slot.rows[0]?.restart_lsn ?? null, slot.rows.length > 0)
-    ) {
+    // PostgresConnection.validateLogPosition without its restart_lsn comparison (docs/postgres-connectors.md
+    // says why): a stored offset needs its slot
+    if (offset !== null && slot.rows.length === 0) {
       // BaseSourceTask.validateAndLoadSchemaHistory: only when_needed may snapshot again, the others fail
       if (s.snapshotMode !== 'when_needed') {
         process.stderr.write(
-          `${new Date().toISOString()} ERROR The stored offset (LSN ${String(offset.lsn_commit ?? offset.lsn)}) needs replication slot "${s.slotName}" at or before that position, but the slot ${slot.rows.length === 0 ? 'does not exist' : 'has moved past it'}: changes since then are lost to this connector. Set "snapshot.mode": "when_needed" to take a new snapshot, or reset the connector's offsets. (io.debezium.connector.postgresql.PostgresConnectorTask)\n`,
+          `${new Date().toISOString()} ERROR The stored offset (LSN ${String(offset.lsn_commit ?? offset.lsn)}) needs replication slot "${s.slotName}" at or before that position, but the slot does not exist: changes since then are lost to this connector. Set "snapshot.mode": "when_needed" to take a new snapshot, or reset the connector's offsets. (io.debezium.connector.postgresql.PostgresConnectorTask)\n`,
         );
         throw new DebeziumException(
           `The connector is trying to read change stream starting at ${offsetContextString(offset, s)}, but this is no longer available on the server. Reconfigure the connector to use a snapshot mode when needed.`,
