@@ -57,6 +57,13 @@ function headerBytes(v: IHeaders[string]): number {
   return typeof v === 'string' ? Buffer.byteLength(v) : v.byteLength;
 }
 
+/** About the bytes a message takes in a produce request (record overhead, key, value, headers). */
+function messageBytes(m: SizedMessage): number {
+  let size = 70 + (m.key?.length ?? 0) + (m.value?.length ?? 0);
+  for (const k in m.headers) size += k.length + headerBytes(m.headers[k]);
+  return size;
+}
+
 /** Splits a poll batch into produce requests of about `limit` bytes, keeping record order. */
 function splitBySize<M extends SizedMessage>(
   topicMessages: { topic: string; messages: M[] }[],
@@ -69,8 +76,7 @@ function splitBySize<M extends SizedMessage>(
     let current: M[] = [];
     part.push({ topic, messages: current });
     for (const m of messages) {
-      let size = 70 + (m.key?.length ?? 0) + (m.value?.length ?? 0);
-      for (const k in m.headers) size += k.length + headerBytes(m.headers[k]);
+      const size = messageBytes(m);
       if (bytes > 0 && bytes + size > limit) {
         parts.push(part);
         current = [];
@@ -332,7 +338,7 @@ export class WorkerSourceTask {
    */
   private submit(records: { record: SourceRecord; msg: OutboxMessage }[]): Promise<void> {
     let bytes = 0;
-    for (const { msg } of records) bytes += 70 + (msg.key?.length ?? 0) + (msg.value?.length ?? 0);
+    for (const { msg } of records) bytes += messageBytes(msg);
     const acked = deferred();
     this.outbox.push({ records, bytes, acked });
     if (!this.sending) void this.sendOutbox();
