@@ -4,6 +4,7 @@ import type { Field } from './field';
 import type { Schema, SchemaType } from './schema';
 import { Struct } from './struct';
 import { javaClassOf } from './java-class';
+import { isPrimitiveType } from './primitive-type';
 import { deepEquals } from './equality';
 
 const DECIMAL = 'org.apache.kafka.connect.data.Decimal';
@@ -78,15 +79,7 @@ export class ConnectSchema implements Schema {
   static validateValue(schema: Schema, value: unknown, field?: string | null): void {
     // A non-null primitive that has the schema's class is all a primitive check asks: done before the
     // location text of the message is built.
-    const type = schema.type;
-    if (
-      value !== null &&
-      value !== undefined &&
-      type !== 'STRUCT' &&
-      type !== 'ARRAY' &&
-      type !== 'MAP' &&
-      matchesClass(schema, value)
-    )
+    if (value !== null && value !== undefined && isPrimitiveType(schema.type) && matchesClass(schema, value))
       return;
     validate(schema, value, field == null ? 'value' : `field: "${field}"`);
   }

@@ -38,9 +38,7 @@ export function typeName(type: SchemaType): string {
   return type.toLowerCase();
 }
 
-export function isPrimitiveType(type: SchemaType): boolean {
-  return type !== 'ARRAY' && type !== 'MAP' && type !== 'STRUCT';
-}
+export { isPrimitiveType } from './primitive-type';
 
 /**
  * org.apache.kafka.connect.data.Schema. Java's accessor methods are read-only properties here

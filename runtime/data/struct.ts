@@ -4,6 +4,7 @@ import type { Field } from './field';
 import type { Schema, SchemaType } from './schema';
 import { deepEquals } from './equality';
 import { formatValue } from './format-value';
+import { isPrimitiveType } from './primitive-type';
 
 /**
  * org.apache.kafka.connect.data.Struct. Values are validated on put() against the field schema
@@ -92,14 +93,11 @@ export class Struct {
    */
   putCopyOf(to: Field, source: Struct, from: Field, withDefault: boolean): this {
     const stored = source.#values[from.index];
-    const type = to.schema.type;
     if (
       stored !== null &&
       stored !== undefined &&
       to.schema === from.schema &&
-      type !== 'STRUCT' &&
-      type !== 'ARRAY' &&
-      type !== 'MAP'
+      isPrimitiveType(to.schema.type)
     ) {
       this.#values[to.index] = stored;
       return this;
