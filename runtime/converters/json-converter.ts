@@ -377,7 +377,7 @@ export class JsonConverter implements Converter, HeaderConverter {
       let out = '{';
       for (const field of schema.fields) {
         if (out.length > 1) out += ',';
-        out += `${quoteJson(field.name)}:${this.#jsonText(field.schema, value.getWithoutDefault(field.name))}`;
+        out += `${quoteJson(field.name)}:${this.#jsonText(field.schema, value.getWithoutDefault(field))}`;
       }
       return out + '}';
     }
