@@ -180,7 +180,7 @@ export class RestConnectClient implements ConnectClient {
     let res = await this.send(method, path, body);
     // A distributed worker answers 409 (or 500 for RebalanceNeededException on local reads) while its
     // group rebalances: the request was not applied, so it is sent again.
-    for (let attempt = 1; attempt <= REBALANCE_RETRIES && isRebalanceConflict(res); attempt++) {
+    for (let attempt = 1; attempt <= REBALANCE_RETRIES && isDuringRebalance(res); attempt++) {
       await new Promise((r) => setTimeout(r, REBALANCE_BACKOFF_MS * attempt));
       res = await this.send(method, path, body);
     }
@@ -290,7 +290,7 @@ const REBALANCE_BACKOFF_MS = 500;
  * endpoints that forward to the leader (not "already exists"), and 500 with RebalanceNeededException's
  * message from those that complete locally (GET /connectors/{c}/config in Connect 4.4).
  */
-export function isRebalanceConflict(res: { status: number; body: string }): boolean {
+function isDuringRebalance(res: { status: number; body: string }): boolean {
   if (res.status === 500) return /Request cannot be completed because a rebalance is expected/.test(res.body);
   if (res.status !== 409) return false;
   return /rebalance is expected|rebalance is in progress|stale configuration|conflicting operation/i.test(
