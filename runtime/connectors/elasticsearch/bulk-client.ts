@@ -85,7 +85,7 @@ export class BulkClient {
   private nextUrl = 0;
   private closed = false;
   private readonly auth: string | null;
-  private readonly agents = keepAliveAgents();
+  private readonly agents: ReturnType<typeof keepAliveAgents>;
 
   constructor(
     private readonly s: ElasticsearchSettings,
@@ -96,6 +96,7 @@ export class BulkClient {
       s.username !== null && s.password !== null
         ? `Basic ${Buffer.from(`${s.username}:${s.password}`).toString('base64')}`
         : null;
+    this.agents = keepAliveAgents(s.proxy, s.connectionTimeoutMs + s.readTimeoutMs);
   }
 
   /** throwIfFailed: the first asynchronous failure, raised on the task's thread. */
@@ -162,6 +163,7 @@ export class BulkClient {
         readTimeoutMs: this.s.readTimeoutMs,
         tls: this.s.tls,
         agents: this.agents,
+        proxy: this.s.proxy,
       },
       okStatuses,
     );

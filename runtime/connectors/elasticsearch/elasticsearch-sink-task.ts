@@ -11,6 +11,7 @@ import { ConnectException, DataException } from '../../data/errors';
 import { BulkClient, bulkLines } from './bulk-client';
 import type { SinkLog } from './bulk-client';
 import { convertRecord, resourceName } from './data-converter';
+import { refuseKerberos } from './kerberos';
 import { buildMapping } from './mapping';
 import { OffsetTracker } from './offset-tracker';
 import { parseElasticsearchSettings } from './settings';
@@ -41,6 +42,7 @@ export class ElasticsearchSinkTask extends SinkTask {
 
   start(props: ConnectorProps): void {
     this.s = parseElasticsearchSettings(props);
+    refuseKerberos(this.s); // the real task logs in to the KDC here; this runtime cannot
     this.reporter = this.context?.errantRecordReporter?.() ?? null;
     if (this.reporter === null) this.log('INFO', 'Errant record reporter not configured.');
     this.client = new BulkClient(this.s, this.reporter, this.log);

@@ -41,8 +41,21 @@ export interface ElasticsearchSettings {
   topicToResource: Map<string, string>;
   /** TLS options for https URLs (elastic.security.protocol / elastic.https.*), null when none apply. */
   tls: TlsClientOptions | null;
+  /** proxy.* when proxy.host is set: every request goes through this HTTP proxy. */
+  proxy: ProxySettings | null;
+  /** kerberos.* when either key is set (isKerberosEnabled); the lab runtime cannot log in with it. */
+  kerberos: { principal: string | null; keytabPath: string | null } | null;
   shouldIgnoreKey(topic: string): boolean;
   shouldIgnoreSchema(topic: string): boolean;
+}
+
+export interface ProxySettings {
+  host: string;
+  port: number;
+  /** Both set (isProxyWithAuthenticationConfigured) or both null. */
+  username: string | null;
+  /** Never logged; only put into the Proxy-Authorization header. */
+  password: string | null;
 }
 
 function passwordText(v: unknown): string | null {
@@ -108,7 +121,30 @@ export function parseElasticsearchSettings(props: ConnectorProps): Elasticsearch
     isDataStream: dsType !== 'NONE' && dataset !== '',
     topicToResource,
     tls: tlsClientOptions((k) => p.get(k)),
+    proxy: proxySettings(p),
+    kerberos:
+      p.get('kerberos.user.principal') != null || p.get('kerberos.keytab.path') != null
+        ? {
+            principal: (p.get('kerberos.user.principal') as string | null) ?? null,
+            keytabPath: (p.get('kerberos.keytab.path') as string | null) ?? null,
+          }
+        : null,
     shouldIgnoreKey: (topic) => ignoreKey || keyTopics.has(topic),
     shouldIgnoreSchema: (topic) => ignoreSchema || schemaTopics.has(topic),
+  };
+}
+
+/** ConfigCallbackHandler.configureAuthentication's proxy part: credentials only when both are set. */
+function proxySettings(p: Map<string, unknown>): ProxySettings | null {
+  const host = javaToString(p.get('proxy.host') ?? '');
+  if (host === '') return null;
+  const username = javaToString(p.get('proxy.username') ?? '');
+  const password = passwordText(p.get('proxy.password'));
+  const withAuth = username !== '' && password !== null;
+  return {
+    host,
+    port: Number(p.get('proxy.port')),
+    username: withAuth ? username : null,
+    password: withAuth ? password : null,
   };
 }

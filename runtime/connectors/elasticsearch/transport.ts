@@ -1,8 +1,8 @@
 /**
  * One HTTP(S) request to the engine over node:http / node:https: connection.timeout.ms bounds the
  * connect, read.timeout.ms the wait for data (the Java client's socket timeout), TLS options from
- * elastic.https.* (tls-options.ts), gzip answers decoded. Failures come back as the Java exceptions
- * the real client reports (io-errors.ts).
+ * elastic.https.* (tls-options.ts), through the proxy.* HTTP proxy when one is set (proxy-tunnel.ts),
+ * gzip answers decoded. Failures come back as the Java exceptions the real client reports (io-errors.ts).
  */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -10,7 +10,15 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { SecureContextOptions } from 'node:tls';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
-import { ResponseException, javaIoError } from './io-errors';
+import { JavaIoException, ResponseException, javaIoError } from './io-errors';
+import {
+  ProxyConnectError,
+  ProxyTunnelAgent,
+  ProxyTunnelRefused,
+  proxyAddress,
+  proxyAuthorization,
+} from './proxy-tunnel';
+import type { ProxySettings } from './settings';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -32,6 +40,8 @@ export interface HttpCall {
   tls: TlsClientOptions | null;
   /** Keep-alive connection pools (the sink's); none: one connection per request (validate). */
   agents?: Agents;
+  /** proxy.host etc.: every request goes through this HTTP proxy (the agents must be made for it). */
+  proxy?: ProxySettings | null;
 }
 
 export interface Agents {
@@ -40,10 +50,16 @@ export interface Agents {
   destroy(): void;
 }
 
-/** Pooled keep-alive connections, as the Java client's connection manager keeps them. */
-export function keepAliveAgents(): Agents {
+/**
+ * Pooled keep-alive connections, as the Java client's connection manager keeps them; with a proxy,
+ * http connections go to the proxy and https ones are TLS inside CONNECT tunnels through it.
+ */
+export function keepAliveAgents(proxy: ProxySettings | null = null, tunnelTimeoutMs = 0): Agents {
   const http = new HttpAgent({ keepAlive: true });
-  const https = new HttpsAgent({ keepAlive: true });
+  const https =
+    proxy === null
+      ? new HttpsAgent({ keepAlive: true })
+      : new ProxyTunnelAgent(proxy, tunnelTimeoutMs, { keepAlive: true });
   return {
     http,
     https,
@@ -68,6 +84,10 @@ export async function httpCall(c: HttpCall, okStatuses: number[] = []): Promise<
   try {
     [res, raw] = await send(url, c);
   } catch (e) {
+    // the Java async client hands back the proxy's refusal of a CONNECT as the response
+    if (e instanceof ProxyTunnelRefused)
+      throw new ResponseException(e.status, c.method, host, c.path, e.statusText, e.body);
+    if (c.proxy) throw proxiedIoError(e, c.proxy, isHttps(url), c.readTimeoutMs);
     throw javaIoError(e, url.hostname, c.readTimeoutMs);
   }
   const status = res.statusCode ?? 0;
@@ -75,6 +95,34 @@ export async function httpCall(c: HttpCall, okStatuses: number[] = []): Promise<
   const text = body.toString('utf8');
   if ((status >= 200 && status < 300) || okStatuses.includes(status)) return { status, text };
   throw new ResponseException(status, c.method, host, c.path, res.statusMessage ?? '', text);
+}
+
+const isHttps = (url: URL): boolean => url.protocol === 'https:';
+
+const CONNECT_FAILURES = new Set([
+  'java.net.ConnectException',
+  'java.net.UnknownHostException',
+  'java.net.NoRouteToHostException',
+]);
+
+/**
+ * A failure to reach the proxy says so (the Java client's bare "Connection refused" would point at
+ * the engine): every connection of an http:// engine is to the proxy; for https:// ones, the
+ * CONNECT's own failures (ProxyConnectError).
+ */
+function proxiedIoError(e: unknown, proxy: ProxySettings, tunnelled: boolean, readTimeoutMs: number): Error {
+  const toProxy = e instanceof ProxyConnectError;
+  const java = javaIoError(toProxy ? e.original : e, proxy.host, readTimeoutMs);
+  if (!(java instanceof JavaIoException)) return java;
+  const connectPhase =
+    CONNECT_FAILURES.has(java.javaClassName) ||
+    (java.javaClassName === 'java.net.SocketTimeoutException' && java.message === 'connect timed out');
+  if (!toProxy && (tunnelled || !connectPhase)) return java;
+  return new JavaIoException(
+    java.javaClassName,
+    `${java.message} (connecting to the HTTP proxy ${proxyAddress(proxy)} set by proxy.host and proxy.port)`,
+    { cause: e },
+  );
 }
 
 function send(url: URL, c: HttpCall): Promise<[IncomingMessage, Buffer]> {
@@ -86,6 +134,7 @@ function send(url: URL, c: HttpCall): Promise<[IncomingMessage, Buffer]> {
     }
     const headers = { ...c.headers };
     if (c.body !== undefined) headers['content-length'] = String(Buffer.byteLength(c.body));
+    const proxy = c.proxy ?? null;
     const common = {
       method: c.method,
       hostname: url.hostname.replace(/^\[|\]$/g, ''),
@@ -93,14 +142,35 @@ function send(url: URL, c: HttpCall): Promise<[IncomingMessage, Buffer]> {
       path: `${url.pathname}${url.search}`,
       headers,
     };
-    const req = https
-      ? httpsRequest({
-          ...common,
-          agent: c.agents?.https ?? false,
-          ...(c.tls?.context ?? {}),
-          ...(c.tls?.verifyHostname === false ? { checkServerIdentity: () => undefined } : {}),
-        })
-      : httpRequest({ ...common, agent: c.agents?.http ?? false });
+    let oneOff: HttpsAgent | null = null;
+    let req;
+    if (https) {
+      if (proxy !== null && c.agents === undefined)
+        oneOff = new ProxyTunnelAgent(proxy, c.connectTimeoutMs + c.readTimeoutMs);
+      req = httpsRequest({
+        ...common,
+        agent: oneOff ?? c.agents?.https ?? false,
+        ...(c.tls?.context ?? {}),
+        ...(c.tls?.verifyHostname === false ? { checkServerIdentity: () => undefined } : {}),
+      });
+    } else if (proxy !== null) {
+      // absolute form to the proxy, Host: the engine
+      const auth = proxyAuthorization(proxy);
+      req = httpRequest({
+        ...common,
+        hostname: proxy.host,
+        port: proxy.port,
+        path: `${url.protocol}//${url.host}${url.pathname}${url.search}`,
+        headers: { ...headers, host: url.host, ...(auth !== null ? { 'proxy-authorization': auth } : {}) },
+        agent: c.agents?.http ?? false,
+      });
+    } else {
+      req = httpRequest({ ...common, agent: c.agents?.http ?? false });
+    }
+    if (oneOff !== null) {
+      const agent = oneOff;
+      req.once('close', () => agent.destroy());
+    }
     let isConnected = false;
     // setImmediate: a connection made while the event loop was busy is seen (poll phase) before
     // the timer's verdict — otherwise a long put() would fail connects that had succeeded.
