@@ -2,7 +2,7 @@
  * A real forwarding HTTP proxy on 127.0.0.1 (node:http + node:net): absolute-form requests
  * (GET http://host:port/path) are forwarded to their host, CONNECT host:port opens a raw TCP
  * tunnel. With `credentials`, every request and CONNECT must carry Proxy-Authorization: Basic for
- * them, else 407 with Proxy-Authenticate, as squid does. It counts what it forwarded and refused.
+ * them (changeable with setCredentials), else 407 with Proxy-Authenticate, as squid does. It counts what it forwarded and refused.
  */
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,6 +22,8 @@ export interface ForwardProxy {
   tunnels: string[];
   /** Requests and CONNECTs answered 407 (missing or wrong Proxy-Authorization). */
   refused: number;
+  /** From now on, demand these credentials (a password rotated on the proxy). */
+  setCredentials(c: { username: string; password: string } | undefined): void;
   close(): Promise<void>;
 }
 
@@ -29,9 +31,9 @@ const REFUSAL =
   'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="kcl-test-proxy"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
 
 export async function startForwardProxy(o: ForwardProxyOptions = {}): Promise<ForwardProxy> {
-  const expected = o.credentials
-    ? `Basic ${Buffer.from(`${o.credentials.username}:${o.credentials.password}`).toString('base64')}`
-    : null;
+  const basic = (c: ForwardProxyOptions['credentials']): string | null =>
+    c ? `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}` : null;
+  let expected = basic(o.credentials);
   const sockets = new Set<Socket>();
   const state = { forwarded: [] as string[], tunnels: [] as string[], refused: 0 };
   const authorized = (req: IncomingMessage): boolean =>
@@ -112,6 +114,9 @@ export async function startForwardProxy(o: ForwardProxyOptions = {}): Promise<Fo
     },
     get refused() {
       return state.refused;
+    },
+    setCredentials: (c) => {
+      expected = basic(c);
     },
     close: () =>
       new Promise<void>((resolve) => {
