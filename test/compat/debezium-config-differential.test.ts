@@ -15,7 +15,16 @@ import pg from 'pg';
 import { startRealConnect } from '../support/real-connect';
 import type { RealConnectWorker } from '../support/real-connect';
 import { resolveDebeziumPluginPath } from '../support/real-debezium';
-import { captureOurs, normalize, readTopics, startOurTask } from '../support/debezium-compare';
+import { formatDifferences, runScenario, startOurRuntime, waitTopicSize } from '../support/differential';
+import type { HttpResult, Json, OurRuntime, ScenarioRun, Step, Vars } from '../support/differential';
+import {
+  captureOurs,
+  diffCaptured,
+  opSequence,
+  readTopics,
+  renamed,
+  startOurTask,
+} from '../support/debezium-compare';
 import type { PostgresConnectorTask } from '../../runtime/connectors/debezium/postgres-connector-task';
 
 const PG_URL = process.env.KCL_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:15432/postgres';
@@ -63,6 +72,35 @@ const VARIANTS: Variant[] = [
   },
 ];
 
+/**
+ * snapshot.mode initial_only and always run through both workers' REST APIs (our runtime, not the
+ * task alone: the status, the stored offsets and task restarts are part of the comparison), on a
+ * table of their own. Per side: connector `{{conn}}-<id>`, topic prefix `{{prefix}}<id>`, slot
+ * `{{slot}}_<id>`.
+ */
+const MODES = [
+  { id: 'io', mode: 'initial_only' },
+  { id: 'al', mode: 'always' },
+] as const;
+const modesTable = `modes_${sfx}`;
+const modeVars = (side: 'real' | 'ours'): Vars => ({
+  conn: `${side}-${sfx}`,
+  prefix: `${side}m${sfx}`,
+  slot: `${side}_m_${sfx}`,
+});
+const modeSlots = (['real', 'ours'] as const).flatMap((side) =>
+  MODES.map((m) => `${modeVars(side).slot}_${m.id}`),
+);
+/** The offset fields each connector's own snapshot transaction sets. */
+const SNAPSHOT_OFFSET_MASK = ['lsn', 'txId', 'ts_usec'].map((k) => `$.offsets[*].offset.${k}`);
+
+type Obj = { [key: string]: Json };
+const asObj = (v: Json | undefined): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+const taskStates = (r: HttpResult): string[] =>
+  ((asObj(r.body).tasks as Json[] | undefined) ?? [])
+    .map((t) => asObj(t).state)
+    .filter((x): x is string => typeof x === 'string');
+
 function config(prefix: string, slot: string, options: Record<string, string>): Record<string, string> {
   return {
     'connector.class': 'io.debezium.connector.postgresql.PostgresConnector',
@@ -86,6 +124,7 @@ void describe('Debezium configuration options: ours vs the real connector', { ti
   let worker: RealConnectWorker | null = null;
   const tasks: PostgresConnectorTask[] = [];
   const slots = VARIANTS.flatMap((v) => [`real_${v.name}_${sfx}`, `ours_${v.name}_${sfx}`]);
+  let ourRuntime: OurRuntime | null = null;
 
   before(async () => {
     await db.connect();
@@ -93,19 +132,37 @@ void describe('Debezium configuration options: ours vs the real connector', { ti
       d DATE, tm TIME, tm3 TIME(3), ttz TIMETZ, ts TIMESTAMP, ts3 TIMESTAMP(3), tstz TIMESTAMPTZ)`);
     await db.query(`INSERT INTO ${table} VALUES (1, 12.345, 0.1, 1.5, '2024-02-29', '10:11:12.123456', '10:11:12.123',
       '10:11:12.5+02', '2024-01-02 03:04:05.123456', '2024-01-02 03:04:05.123', '2024-01-02 03:04:05.1+01')`);
+    await db.query(`CREATE TABLE ${modesTable} (id INT PRIMARY KEY, v TEXT, n NUMERIC(6,2), at TIMESTAMPTZ)`);
+    await db.query(`INSERT INTO ${modesTable} VALUES (1, 'a', 1.5, '2024-01-02 03:04:05+00'), (2, 'b', NULL, NULL),
+      (3, 'c', -2.25, '1999-12-31 23:59:59.5+00')`);
   });
+
+  /** One real worker for both tests (started by whichever runs first). */
+  const realWorker = async (): Promise<RealConnectWorker> => {
+    worker ??= await startRealConnect({
+      pluginPath: [await resolveDebeziumPluginPath()],
+      jvmProfile: 'fast',
+      bootstrapServers: BOOTSTRAP,
+      // a loaded 2-CPU machine can take minutes to start the JVM worker with Debezium's plugins
+      startupTimeoutMs: Number(process.env.KCL_REAL_CONNECT_STARTUP_MS ?? 300_000),
+    });
+    return worker;
+  };
 
   after(async () => {
     for (const t of tasks) await t.stop().catch(() => undefined);
+    await ourRuntime?.stop().catch(() => undefined);
     if (worker) {
-      for (const v of VARIANTS)
-        await fetch(`${worker.url}/connectors/real-${v.name}-${sfx}`, { method: 'DELETE' }).catch(
-          () => undefined,
-        );
+      const names = [
+        ...VARIANTS.map((v) => `real-${v.name}-${sfx}`),
+        ...MODES.map((m) => `real-${sfx}-${m.id}`),
+      ];
+      for (const name of names)
+        await fetch(`${worker.url}/connectors/${name}`, { method: 'DELETE' }).catch(() => undefined);
       await sleep(2000);
       await worker.stop();
     }
-    for (const slot of slots) {
+    for (const slot of [...slots, ...modeSlots]) {
       for (let i = 0; i < 10; i++) {
         try {
           await db.query(
@@ -119,18 +176,12 @@ void describe('Debezium configuration options: ours vs the real connector', { ti
       }
       await db.query(`DROP PUBLICATION IF EXISTS ${slot}_pub`).catch(() => undefined);
     }
-    await db.query(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+    await db.query(`DROP TABLE IF EXISTS ${table}, ${modesTable}`).catch(() => undefined);
     await db.end();
   });
 
   void it('decimal/time modes, transaction metadata, truncate, no_data: topics are identical', async () => {
-    worker = await startRealConnect({
-      pluginPath: [await resolveDebeziumPluginPath()],
-      jvmProfile: 'fast',
-      bootstrapServers: BOOTSTRAP,
-      // a loaded 2-CPU machine can take minutes to start the JVM worker with Debezium's plugins
-      startupTimeoutMs: Number(process.env.KCL_REAL_CONNECT_STARTUP_MS ?? 300_000),
-    });
+    worker = await realWorker();
     const ours = new Map<string, Awaited<ReturnType<typeof startOurTask>>>();
     for (const v of VARIANTS) {
       const res = await fetch(`${worker.url}/connectors`, {
@@ -175,14 +226,7 @@ void describe('Debezium configuration options: ours vs the real connector', { ti
       if (v.withTransactions) topics.push(`real${v.name}${sfx}.transaction`);
       const real = await readTopics(BOOTSTRAP, topics, v.expected);
       const mine = captureOurs(o.records).filter((c) => !c.topic.startsWith('__debezium-heartbeat'));
-      const rename = (text: string | null): string | null =>
-        text === null ? null : text.split(`ours${v.name}${sfx}`).join(`real${v.name}${sfx}`);
-      const oursCaptured = mine.map((c) => ({
-        topic: rename(c.topic)!,
-        key: rename(c.key),
-        value: rename(c.value),
-        headers: c.headers.map(([k, h]) => [k, rename(h)] as [string, string | null]),
-      }));
+      const oursCaptured = renamed(mine, `ours${v.name}${sfx}`, `real${v.name}${sfx}`);
       assert.equal(
         real.length,
         v.expected,
@@ -194,18 +238,188 @@ void describe('Debezium configuration options: ours vs the real connector', { ti
         `variant ${v.name}: ours wrote ${oursCaptured.length} records`,
       );
       for (const topic of topics) {
-        const a = oursCaptured.filter((c) => c.topic === topic).map(normalize);
-        const b = real.filter((c) => c.topic === topic).map(normalize);
+        const b = real.filter((c) => c.topic === topic);
         assert.ok(b.length > 0, `real connector wrote nothing to ${topic}`);
-        assert.equal(a.length, b.length, `record count on ${topic}: ours ${a.length}, real ${b.length}`);
-        for (let i = 0; i < a.length; i++) {
-          try {
-            assert.deepStrictEqual(a[i], b[i], `variant ${v.name}: ${topic} record #${i}`);
-          } catch (error) {
-            // every difference is reported at once, not only the first
-            differences.push((error as Error).message);
-          }
-        }
+        const a = oursCaptured.filter((c) => c.topic === topic);
+        // every difference is reported at once, not only the first
+        differences.push(...diffCaptured(a, b, `variant ${v.name}: ${topic}`));
+      }
+    }
+    assert.equal(differences.length, 0, differences.join('\n\n'));
+  });
+
+  void it('snapshot.mode initial_only and always: records, slots, status and restarts are the same', async () => {
+    const real = await realWorker();
+    ourRuntime = await startOurRuntime({ bootstrapServers: BOOTSTRAP });
+    const sides = {
+      real: { name: 'real' as const, url: real.url, vars: { ...modeVars('real'), url: real.url } },
+      ours: {
+        name: 'ours' as const,
+        url: ourRuntime.url,
+        vars: { ...modeVars('ours'), url: ourRuntime.url },
+      },
+    };
+    const differences: string[] = [];
+    const play = async (steps: Step[]): Promise<ScenarioRun> => {
+      const run = await runScenario(steps, sides);
+      const unsettled = (run.real ?? []).filter((o) => !o.settled).map((o) => o.step);
+      assert.deepEqual(unsettled, [], 'steps whose wait never held on the real worker');
+      if (run.differences.length > 0) differences.push(formatDifferences(run.differences));
+      return run;
+    };
+    const topic = (side: 'real' | 'ours', id: string): string =>
+      `${modeVars(side).prefix}${id}.public.${modesTable}`;
+    const bothHold = async (id: string, count: number): Promise<void> => {
+      for (const side of ['real', 'ours'] as const) {
+        const size = await waitTopicSize(topic(side, id), count, 180_000);
+        assert.equal(size, count, `${side} ${id}: ${size} records in ${topic(side, id)}, expected ${count}`);
+      }
+    };
+    /** Slot and publication of each side's connector `id`: absent, or active true/false. */
+    const slotAndPublication = async (side: 'real' | 'ours', id: string): Promise<string[]> => {
+      const slot = `${modeVars(side).slot}_${id}`;
+      const s = await db.query<{ active: string }>(
+        'SELECT active::text FROM pg_replication_slots WHERE slot_name = $1',
+        [slot],
+      );
+      const p = await db.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [`${slot}_pub`]);
+      return [
+        `slot ${s.rows[0] ? `active=${s.rows[0].active}` : 'absent'}`,
+        `publication ${p.rows.length > 0 ? 'present' : 'absent'}`,
+      ];
+    };
+    const slotsOf = async (id: string): Promise<Record<'real' | 'ours', string[]>> => ({
+      real: await slotAndPublication('real', id),
+      ours: await slotAndPublication('ours', id),
+    });
+
+    await play([
+      ...MODES.map((m): Step => ({
+        id: `${m.id}-create`,
+        method: 'POST',
+        path: '/connectors',
+        body: {
+          name: `{{conn}}-${m.id}`,
+          config: config(`{{prefix}}${m.id}`, `{{slot}}_${m.id}`, {
+            'snapshot.mode': m.mode,
+            'table.include.list': `public.${modesTable}`,
+          }),
+        },
+      })),
+      // initial_only: the snapshot's end (its last record's offset stored), then the status
+      {
+        id: 'io-snapshot-offset',
+        method: 'GET',
+        path: `/connectors/{{conn}}-io/offsets`,
+        until: (r) => JSON.stringify(r.body).includes('"last_snapshot_record":true'),
+        waitMs: 300_000,
+        mask: SNAPSHOT_OFFSET_MASK,
+      },
+      {
+        id: 'io-status-after-snapshot',
+        method: 'GET',
+        path: `/connectors/{{conn}}-io/status`,
+        until: (r) => taskStates(r).length > 0 && !taskStates(r).includes('UNASSIGNED'),
+        waitMs: 120_000,
+      },
+    ]);
+    await bothHold('al', 3);
+    await db.query(`INSERT INTO ${modesTable} VALUES (4, 'd', 4, now())`);
+    await db.query(`UPDATE ${modesTable} SET v = 'a2' WHERE id = 1`);
+    await db.query(`DELETE FROM ${modesTable} WHERE id = 2`);
+    // always streams them (c, u, d, tombstone); by then initial_only would have too, had it streamed
+    await bothHold('al', 7);
+    await sleep(3000);
+    await play([
+      { id: 'io-status-after-dml', method: 'GET', path: `/connectors/{{conn}}-io/status` },
+      {
+        id: 'io-offset-after-dml',
+        method: 'GET',
+        path: `/connectors/{{conn}}-io/offsets`,
+        mask: SNAPSHOT_OFFSET_MASK,
+      },
+    ]);
+    const ioSlots = await slotsOf('io');
+    if (JSON.stringify(ioSlots.ours) !== JSON.stringify(ioSlots.real))
+      differences.push(`initial_only: ours ${ioSlots.ours.join(', ')}; real ${ioSlots.real.join(', ')}`);
+    // PostgresConnectorTask.tryToCreateSlot opens no replication connection when the mode does not stream
+    assert.deepEqual(ioSlots.real, ['slot absent', 'publication absent']);
+
+    // always: a task restart takes a new snapshot (3 rows), then streams on
+    await play([{ id: 'al-task-restart', method: 'POST', path: `/connectors/{{conn}}-al/tasks/0/restart` }]);
+    await bothHold('al', 10);
+    await db.query(`INSERT INTO ${modesTable} VALUES (5, 'e', 5, now())`);
+    await bothHold('al', 11);
+    // stopped, a change meanwhile, resumed: the new snapshot holds it, the stream does not repeat it
+    await play([
+      { id: 'al-stop', method: 'PUT', path: `/connectors/{{conn}}-al/stop` },
+      {
+        id: 'al-stopped',
+        method: 'GET',
+        path: `/connectors/{{conn}}-al/status`,
+        until: (r) => asObj(asObj(r.body).connector).state === 'STOPPED' && taskStates(r).length === 0,
+        waitMs: 60_000,
+      },
+    ]);
+    for (let i = 0; ; i++) {
+      const alSlots = await slotsOf('al');
+      if (!alSlots.real[0]?.includes('true') && !alSlots.ours[0]?.includes('true')) break;
+      assert.ok(i < 200, `always: slots still active after the stop: ${JSON.stringify(alSlots)}`);
+      await sleep(300);
+    }
+    await db.query(`INSERT INTO ${modesTable} VALUES (6, 'f', 6, now())`);
+    await play([
+      { id: 'al-resume', method: 'PUT', path: `/connectors/{{conn}}-al/resume` },
+      {
+        id: 'al-running',
+        method: 'GET',
+        path: `/connectors/{{conn}}-al/status`,
+        until: (r) => taskStates(r).includes('RUNNING'),
+        waitMs: 120_000,
+      },
+    ]);
+    await bothHold('al', 16);
+    await db.query(`UPDATE ${modesTable} SET n = 66 WHERE id = 6`);
+    await bothHold('al', 17);
+    await play([
+      {
+        // a streamed change's offset: the same LSNs, txId and commit time on both, nothing masked
+        id: 'al-offset-after-resume',
+        method: 'GET',
+        path: `/connectors/{{conn}}-al/offsets`,
+        until: (r) => JSON.stringify(r.body).includes('"messageType":"UPDATE"'),
+        waitMs: 60_000,
+      },
+      { id: 'al-status-end', method: 'GET', path: `/connectors/{{conn}}-al/status` },
+    ]);
+
+    const expected = { io: 3, al: 17 };
+    for (const m of MODES) {
+      const [realRecords, ourRecords] = await Promise.all(
+        (['real', 'ours'] as const).map((side) =>
+          readTopics(BOOTSTRAP, [topic(side, m.id)], expected[m.id], 120_000),
+        ),
+      );
+      const mine = renamed(ourRecords, modeVars('ours').prefix, modeVars('real').prefix);
+      differences.push(...diffCaptured(mine, realRecords, `snapshot.mode=${m.mode}`));
+      if (m.id === 'io') assert.deepEqual(opSequence(realRecords, false), ['r/first', 'r/true', 'r/last']);
+      else {
+        const snapshot = (n: number): string[] => [
+          'r/first',
+          ...Array<string>(n - 2).fill('r/true'),
+          'r/last',
+        ];
+        assert.deepEqual(opSequence(realRecords, false), [
+          ...snapshot(3),
+          'c/false',
+          'u/false',
+          'd/false',
+          'tombstone',
+          ...snapshot(3),
+          'c/false',
+          ...snapshot(5),
+          'u/false',
+        ]);
       }
     }
     assert.equal(differences.length, 0, differences.join('\n\n'));

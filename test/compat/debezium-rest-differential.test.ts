@@ -11,7 +11,8 @@
  *    (Debezium 3.6.1 returns no value for one key of its own ConfigDef, so the real worker answers 500
  *    with a NullPointerException text instead of its usual 400 list of errors);
  *  - a valid config against a PostgreSQL running with wal_level=replica: accepted (201), then the
- *    task FAILED, its trace's exception lines (class: message, Caused by) identical;
+ *    task FAILED, its trace's exception lines (class: message, Caused by) identical; with
+ *    snapshot.mode=initial_only (no slot needed) the snapshot's offset and a RUNNING task instead;
  *  - snapshot.mode initial and when_needed on restart: each connector snapshots (or
  *    not), streams an insert, is stopped (PUT .../stop), its replication slot is dropped, it is resumed:
  *    when_needed takes a new snapshot and streams on (its topic holds the same op/id/snapshot-marker
@@ -21,8 +22,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import pg from 'pg';
-import type { Captured } from '../support/debezium-compare';
-import { readTopics } from '../support/debezium-compare';
+import { opSequence, readTopics } from '../support/debezium-compare';
 import type { Json, ScenarioRun, Step, StepOutcome, Vars } from '../support/differential';
 import { formatDifferences, runScenario, startOurRuntime } from '../support/differential';
 import { startRealConnect } from '../support/real-connect';
@@ -160,6 +160,32 @@ function scenario(): Step[] {
       body: config({ 'database.port': '{{replport}}', 'slot.name': 'Bad' }),
     },
     { id: 'delete', method: 'DELETE', path: '/connectors/{{conn}}' },
+    // initial_only opens no replication connection, so wal_level=replica does not stop its snapshot
+    {
+      id: 'initial-only-on-wal-level-replica',
+      method: 'POST',
+      path: '/connectors',
+      body: {
+        name: '{{conn}}-io',
+        config: config({
+          'database.port': '{{replport}}',
+          'snapshot.mode': 'initial_only',
+          'slot.name': '{{slot}}_io',
+          'publication.name': '{{slot}}_io_pub',
+          'topic.prefix': '{{conn}}-io',
+        }),
+      },
+    },
+    {
+      id: 'initial-only-snapshot-offset',
+      method: 'GET',
+      path: '/connectors/{{conn}}-io/offsets',
+      until: (r) => JSON.stringify(r.body).includes('"last_snapshot_record":true'),
+      waitMs: 120_000,
+      mask: ['lsn', 'txId', 'ts_usec'].map((k) => `$.offsets[*].offset.${k}`),
+    },
+    { id: 'initial-only-status', method: 'GET', path: '/connectors/{{conn}}-io/status' },
+    { id: 'initial-only-delete', method: 'DELETE', path: '/connectors/{{conn}}-io' },
   );
   return steps;
 }
@@ -247,18 +273,6 @@ const maskOffsetText = (line: string, vars: Vars): string =>
     .replace(/txId=\d+/g, 'txId=<txid>')
     .replace(/timestamp=[0-9TZ:.-]+/g, 'timestamp=<time>');
 
-/** op, id and snapshot marker of each record of a topic, in order. */
-const opSequence = (records: Captured[]): string[] =>
-  records.map((r) => {
-    if (r.value === null) return 'tombstone';
-    const p = (
-      JSON.parse(r.value) as {
-        payload: { op: string; after: { id: number } | null; source: { snapshot: string } };
-      }
-    ).payload;
-    return `${p.op}${p.after?.id ?? ''}/${p.source.snapshot}`;
-  });
-
 /** A trace's exception lines: `Class: message` and `Caused by: ...`, without frames. */
 const exceptionLines = (trace: string): string[] =>
   trace.split('\n').filter((l) => l.trim() !== '' && !/^\s+(at |\.\.\. \d+ more)/.test(l));
@@ -289,6 +303,7 @@ void test(
     const db = new pg.Client({ connectionString: replica.url });
     await db.connect();
     await db.query('CREATE TABLE walcheck (id int PRIMARY KEY, v text)');
+    await db.query("INSERT INTO walcheck VALUES (1, 'read by initial_only')");
     await db.end();
 
     const pgport = new URL(cluster.postgresUrl).port;

@@ -1,7 +1,8 @@
 /**
  * Debezium PostgreSQL options on the real PostgreSQL, task level: heartbeat.interval.ms (records on
  * __debezium-heartbeat.<prefix>), snapshot.mode initial_only (snapshot, then nothing streamed),
- * no_data (stream only), always (snapshot again although the stored offset says it was done).
+ * no_data (stream only), always (snapshot again although the stored offset says it was done, then
+ * stream from the snapshot's LSN: what changed while stopped is in the snapshot, not streamed again).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -106,6 +107,17 @@ void describe('Debezium PostgreSQL options on the real PostgreSQL', () => {
       const streamed = await pollFor(stream, 15_000, 1);
       assert.deepEqual(ops(streamed), ['c'], 'no_data: no snapshot reads, the insert streams');
       assert.deepEqual(ops(await pollFor(only, 2000)), [], 'initial_only: nothing after the snapshot');
+      // it never streams, so (as Debezium) it creates neither a replication slot nor a publication
+      const slot = await db.query('SELECT 1 FROM pg_replication_slots WHERE slot_name = $1', [`io_${sfx}`]);
+      const pub = await db.query('SELECT 1 FROM pg_publication WHERE pubname = $1', [`io_${sfx}_pub`]);
+      assert.deepEqual([slot.rows.length, pub.rows.length], [0, 0], 'initial_only: slot, publication');
+      // restarted with the snapshot's offset: no slot is needed, no new snapshot, still nothing streamed
+      const offset = snap.at(-1)!.sourceOffset;
+      await only.stop();
+      const again = await start(props('io', { 'snapshot.mode': 'initial_only' }), offset);
+      await db.query(`UPDATE ${table} SET v = 'a2' WHERE id = 1`);
+      assert.deepEqual(ops(await pollFor(again, 2000)), [], 'initial_only restarted: nothing');
+      await again.stop();
     } finally {
       await only.stop();
       await stream.stop();
@@ -114,22 +126,44 @@ void describe('Debezium PostgreSQL options on the real PostgreSQL', () => {
   });
 
   void it('snapshot.mode always snapshots again although the stored offset says the snapshot was done', async () => {
-    const p = props('al', { 'snapshot.mode': 'always' });
+    const p = props('al', { 'snapshot.mode': 'always', 'slot.drop.on.stop': 'false' });
     const first = await start(p);
     let offset: OffsetMap | null = null;
     try {
       const snap = await pollFor(first, 15_000, 2);
       assert.deepEqual(ops(snap), ['r', 'r']);
-      offset = snap.at(-1)!.sourceOffset;
+      assert.equal(snap.at(-1)!.sourceOffset?.last_snapshot_record, true);
+      await db.query(`INSERT INTO ${table} VALUES (10, 'streamed')`);
+      const streamed = await pollFor(first, 15_000, 1);
+      assert.deepEqual(ops(streamed), ['c']);
+      offset = streamed.at(-1)!.sourceOffset;
     } finally {
       await first.stop();
     }
-    assert.equal(offset?.last_snapshot_record, true);
+    // changed while stopped (the slot's confirmed flush is still before both inserts): the new
+    // snapshot holds row 11, and streaming starts at the snapshot's LSN, so neither insert comes again
+    await db.query(`INSERT INTO ${table} VALUES (11, 'while stopped')`);
     const again = await start(p, offset);
     try {
-      assert.deepEqual(ops(await pollFor(again, 15_000, 2)), ['r', 'r']);
+      const snap = await pollFor(again, 15_000, 4);
+      const read = snap.map(
+        (r) => `${String((r.value as Struct).get('op'))}${String((r.key as Struct).get('id'))}`,
+      );
+      assert.deepEqual(read.sort(), ['r1', 'r10', 'r11', 'r2']);
+      await db.query(`UPDATE ${table} SET v = 'x' WHERE id = 11`);
+      const next = await pollFor(again, 15_000, 1);
+      assert.deepEqual(ops(next), ['u']);
+      // a fresh offset after the snapshot, as Debezium's: no lsn_commit until a commit was seen
+      assert.equal(next[0].sourceOffset?.lsn_commit, undefined);
+      const source = (next[0].value as Struct).get('source') as Struct;
+      assert.match(String(source.get('sequence')), /^\[null,"\d+"\]$/);
     } finally {
       await again.stop();
+      await db.query(
+        'SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1',
+        [`al_${sfx}`],
+      );
+      await db.query(`DELETE FROM ${table} WHERE id >= 10`);
     }
   });
 });

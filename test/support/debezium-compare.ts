@@ -4,6 +4,7 @@
  * connector's topics read back from the broker, and the masking of values that legitimately differ
  * between two connectors (processing timestamps, version, each connector's own snapshot transaction).
  */
+import assert from 'node:assert/strict';
 import { Kafka, logLevel } from 'kafkajs';
 import type { OffsetMap } from '../../runtime/api/connector';
 import type { SourceRecord } from '../../runtime/api/records';
@@ -48,6 +49,48 @@ export function normalize(c: Captured): unknown {
     value: mask(c.value, opOf(c.value)),
     headers: c.headers.map(([k, v]) => [k, k === '__debezium.context.runId' ? '<run id>' : v]),
   };
+}
+
+/**
+ * Record-for-record differences between our and the real connector's records of one topic (both
+ * normalized as above; ours already renamed to the real one's topic prefix), every one listed.
+ */
+export function diffCaptured(ours: Captured[], real: Captured[], label: string): string[] {
+  const out: string[] = [];
+  if (ours.length !== real.length)
+    out.push(`${label}: ours wrote ${ours.length} records, the real connector ${real.length}`);
+  for (let i = 0; i < Math.min(ours.length, real.length); i++) {
+    try {
+      assert.deepStrictEqual(normalize(ours[i]), normalize(real[i]), `${label} record #${i}`);
+    } catch (error) {
+      out.push((error as Error).message);
+    }
+  }
+  return out;
+}
+
+/** The records with every `from` (our topic prefix) in topic, key, value and headers turned into `to`. */
+export function renamed(records: Captured[], from: string, to: string): Captured[] {
+  const r = (text: string | null): string | null => (text === null ? null : text.split(from).join(to));
+  return records.map((c) => ({
+    topic: r(c.topic)!,
+    key: r(c.key),
+    value: r(c.value),
+    headers: c.headers.map(([k, h]) => [k, r(h)] as [string, string | null]),
+  }));
+}
+
+/** `<op><after.id>/<source.snapshot>` of each record (`tombstone` for one), in order. */
+export function opSequence(records: Captured[], withIds = true): string[] {
+  return records.map((r) => {
+    if (r.value === null) return 'tombstone';
+    const p = (
+      JSON.parse(r.value) as {
+        payload: { op: string; after: { id: number } | null; source: { snapshot: string } };
+      }
+    ).payload;
+    return `${p.op}${withIds ? (p.after?.id ?? '') : ''}/${p.source.snapshot}`;
+  });
 }
 
 /** Our records as the worker's default converters (JsonConverter with schemas) would write them. */

@@ -123,7 +123,10 @@ export class PostgresConnectorTask extends SourceTask {
     this.client = client;
     const tables = await loadTables(client, s.filters);
     for (const t of tables) this.tables.set(t.oid, buildTableEvents(t, s.events));
-    await this.ensurePublication(client, tables);
+    // initial_only never streams: like Debezium (PostgresConnectorTask.tryToCreateSlot) it opens no
+    // replication connection, so it creates no publication and no slot, and needs no wal_level=logical
+    const streams = s.snapshotMode !== 'initial_only';
+    if (streams) await this.ensurePublication(client, tables);
 
     const slot = await client.query<{
       confirmed_flush_lsn: string | null;
@@ -134,8 +137,8 @@ export class PostgresConnectorTask extends SourceTask {
     );
     let offset = this.context?.offsetStorageReader().offset(this.partition) ?? null;
     // PostgresConnection.validateLogPosition without its restart_lsn comparison (docs/postgres-connectors.md
-    // says why): a stored offset needs its slot
-    if (offset !== null && slot.rows.length === 0) {
+    // says why): a stored offset needs its slot, when the mode streams (BaseSourceTask.validateSchemaHistory)
+    if (offset !== null && slot.rows.length === 0 && streams) {
       // BaseSourceTask.validateAndLoadSchemaHistory: only when_needed may snapshot again, the others fail
       if (s.snapshotMode !== 'when_needed') {
         process.stderr.write(
@@ -148,8 +151,8 @@ export class PostgresConnectorTask extends SourceTask {
       offset = null; // when_needed: as if there were no offset (a new snapshot, then the stream)
     }
     let exported: { replication: pg.Client; snapshotName: string; consistentPoint: bigint } | null = null;
-    if (slot.rows.length === 0) exported = await this.createSlot(s);
-    else if (slot.rows[0]?.active === 'true') {
+    if (streams && slot.rows.length === 0) exported = await this.createSlot(s);
+    else if (streams && slot.rows[0]?.active === 'true') {
       throw new ConnectException(
         `Replication slot "${s.slotName}" is already in use by another connection (another connector with the same slot.name?). Give this connector its own slot.name or stop the other one.`,
       );
@@ -185,7 +188,10 @@ export class PostgresConnectorTask extends SourceTask {
       default:
         doSnapshot = !snapshotDone;
     }
-    if (offset) {
+    // A snapshot starts a fresh offset (PostgresSnapshotChangeEventSource.determineSnapshotOffset):
+    // streaming then starts at the snapshot's LSN, not at the stored offset, so changes the snapshot
+    // already holds (made while the connector was down) are not streamed again
+    if (offset && !doSnapshot) {
       this.lastCommitLsn = offsetLsn;
       if (offset.lsn !== undefined) {
         this.skipUpTo = { prevCommit: offsetLsn, lsn: BigInt(offset.lsn as bigint | number | string) };
@@ -194,13 +200,15 @@ export class PostgresConnectorTask extends SourceTask {
     // The snapshot and then the stream run beside poll() (Debezium's change event source
     // coordinator thread): poll() drains the queue while a snapshot bigger than max.queue.size fills it.
     const run = async (): Promise<void> => {
+      let from: bigint | null = null;
       try {
-        if (doSnapshot) await this.snapshot(s, tables, exported);
+        if (doSnapshot) from = await this.snapshot(s, tables, exported);
       } finally {
         if (exported) await exported.replication.end().catch(() => undefined);
       }
-      if (s.snapshotMode === 'initial_only' || this.stopped) return;
-      await this.startStreaming(s);
+      // initial_only: the task stays RUNNING with nothing more to poll, as Debezium's does
+      if (!streams || this.stopped) return;
+      await this.startStreaming(s, from);
     };
     run().catch((e: unknown) => {
       if (!this.stopped) this.failure = e instanceof Error ? e : new Error(String(e));
@@ -288,7 +296,7 @@ export class PostgresConnectorTask extends SourceTask {
     s: PostgresSettings,
     tables: PgTable[],
     exported: { snapshotName: string; consistentPoint: bigint } | null,
-  ): Promise<void> {
+  ): Promise<bigint> {
     const c = await connectWithRetries(s.connection, 3, 2000);
     try {
       if (exported) {
@@ -334,7 +342,7 @@ export class PostgresConnectorTask extends SourceTask {
           `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${cols || '*'} FROM ${quoteIdent(te.table.schema)}.${quoteIdent(te.table.table)}`,
         );
         for (;;) {
-          if (this.stopped) return;
+          if (this.stopped) return lsn;
           const r = await c.query({
             text: `FETCH FORWARD ${s.snapshotFetchSize} FROM ${cursor}`,
             rowMode: 'array',
@@ -352,6 +360,7 @@ export class PostgresConnectorTask extends SourceTask {
       }
       await flushPending(true);
       await c.query('COMMIT');
+      return lsn;
     } finally {
       await c.end().catch(() => undefined);
     }
@@ -385,7 +394,8 @@ export class PostgresConnectorTask extends SourceTask {
       txId,
       ts_usec: tsMicros,
       snapshot: 'INITIAL',
-      snapshot_completed: false,
+      // the last record goes out after preSnapshotCompletion() (RelationalSnapshotChangeEventSource)
+      snapshot_completed: last,
     };
     const source = sourceStruct(item.te, this.s!.events, {
       tsMicros,
@@ -407,7 +417,8 @@ export class PostgresConnectorTask extends SourceTask {
     }
   }
 
-  private async startStreaming(s: PostgresSettings): Promise<void> {
+  /** From `from` (a snapshot's LSN) when given, else from the slot's confirmed flush LSN. */
+  private async startStreaming(s: PostgresSettings, from: bigint | null): Promise<void> {
     const { LogicalReplicationService, PgoutputPlugin } = await loadPgReplication();
     const service = new LogicalReplicationService(
       { ...clientConfig(s.connection), replication: 'database' } as never,
@@ -449,7 +460,8 @@ export class PostgresConnectorTask extends SourceTask {
     let attempt = 0;
     for (;;) {
       try {
-        service.subscribe(plugin, s.slotName).catch((err: unknown) => {
+        // START_REPLICATION at 0/0 means from the slot's confirmed flush LSN
+        service.subscribe(plugin, s.slotName, bigintToLsn(from ?? 0n)).catch((err: unknown) => {
           if (!this.stopped) this.failure = err as Error;
         });
         break;
