@@ -8,6 +8,14 @@
  *  - B: decimal.handling.mode=string, time.precision.mode=adaptive_time_microseconds,
  *       snapshot.mode=no_data (no snapshot records at all).
  * (precise + adaptive, the defaults, are covered by debezium-differential.test.ts.)
+ * A second test, in the same real worker, runs snapshot.mode initial_only and always there and in our
+ * runtime (both through REST) on a table of their own:
+ *  - initial_only: the snapshot's records, nothing streamed after later DML, no replication slot and
+ *    no publication, the same status (RUNNING) and stored offset after the snapshot;
+ *  - always: snapshot, streamed insert/update/delete; a task restart → a new snapshot, then an insert
+ *    streamed; stop, an insert while stopped, resume → a new snapshot holding it, the insert not
+ *    streamed again, then an update; the same stored offset (unmasked) and status at the end.
+ * Each topic compared record for record; the real connector's op/marker sequence is checked too.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
