@@ -11,7 +11,8 @@
  * A second test, in the same real worker, runs snapshot.mode initial_only and always there and in our
  * runtime (both through REST) on a table of their own:
  *  - initial_only: the snapshot's records, nothing streamed after later DML, no replication slot and
- *    no publication, the same status (RUNNING) and stored offset after the snapshot;
+ *    no publication, the same status (RUNNING) and stored offset after the snapshot; its task
+ *    restarted: no new snapshot, still no slot, RUNNING;
  *  - always: snapshot, streamed insert/update/delete; a task restart → a new snapshot, then an insert
  *    streamed; stop, an insert while stopped, resume → a new snapshot holding it, the insert not
  *    streamed again, then an update; the same stored offset (unmasked) and status at the end.
