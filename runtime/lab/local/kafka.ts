@@ -9,6 +9,7 @@ import type { LabPorts, ProcessRecord } from '../state-dir';
 import { logTail } from './log-tail';
 import { waitServiceReady } from './wait-ready';
 import { cdsArgs } from './kafka-cds';
+import { KAFKA_GC_ARGS } from '../kafka-gc';
 
 /** A Kafka Uuid as StorageTool prints it: 16 random bytes, base64url without padding. */
 export function randomKafkaUuid(): string {
@@ -80,13 +81,13 @@ const LOG4J2 = [
 
 /**
  * JVM flags for a fast start on a small dev machine: C1 only (most of a broker's start is
- * class loading and interpretation), class-data sharing, serial GC, a small heap.
+ * class loading and interpretation), class-data sharing, a small heap, Kafka's G1 settings.
  */
 function jvmArgs(paths: KafkaPaths, jarsDir: string): string[] {
   return [
     '-Xms64m',
     '-Xmx512m',
-    '-XX:+UseSerialGC',
+    ...KAFKA_GC_ARGS,
     '-XX:TieredStopAtLevel=1',
     '-Xshare:auto',
     '-Djava.awt.headless=true',
