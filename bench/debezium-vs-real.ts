@@ -6,9 +6,14 @@
  *  - streamEventsPerSec: N single-row update transactions written while the connector is paused, then
  *    the time from resume until all N change events are in Kafka;
  *  - commitToRecordMs p50/p99: single-row updates at a steady rate (update k due at k/rate, spread
- *    over --writers connections, default 4, each committing its updates in turn); commit
- *    acknowledged to the client → the change event received by a Kafka consumer in this process
- *    (both clocks are this process'); achievedTxPerSec and maxScheduleLagMs say whether it kept up;
+ *    over --writers connections, default 4, each committing its updates in turn); the transaction's
+ *    commit time in PostgreSQL (the event's source.ts_us, which both connectors take from the commit
+ *    record) → the time the broker appended the event to the topic (the topic is created with
+ *    message.timestamp.type=LogAppendTime; broker and PostgreSQL share this machine's clock);
+ *    achievedTxPerSec and maxScheduleLagMs say whether the writers kept up;
+ *  - ackToConsumerMs p50/p99: the same events, from the commit acknowledged to this process to the
+ *    event received by a kafkajs consumer in this process (adds the client round trips, the
+ *    consumer's fetch cycle and this process' own event loop to the connector's latency);
  *  - snapshotRowsPerSec: snapshot.mode=initial of an N-row table, first to last record in Kafka;
  *  - ours only (the real JDBC connector is not on Maven Central): JDBC source bulk rows/s, same table.
  * Goals (issue 4): events/s ≥ 1.5×, p99 ≤ 0.5× Debezium's and < 50 ms, snapshot ≥ 1.0×.
@@ -47,7 +52,12 @@ interface UpdateStreamModule {
   ): Promise<{ run(a: number, b: number, chunk?: number): Promise<void>; drop(): Promise<void> }>;
 }
 interface KafkaTopicsModule {
-  createTopicsWithLeaders(admin: Admin, topics: string[]): Promise<void>;
+  createTopicsWithLeaders(
+    admin: Admin,
+    topics: string[],
+    partitions?: number,
+    configs?: Record<string, string>,
+  ): Promise<void>;
 }
 const load = async <T>(name: string): Promise<T> =>
   (await import(`${__dirname}/../test/support/${name}`)) as T;
@@ -67,6 +77,17 @@ function flag(args: string[], name: string, fallback: number): number {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+}
+
+/** p50/p99/max of the samples after the first `skip` (the warm-up). */
+function percentiles(samples: number[], skip: number): Percentiles {
+  const sorted = samples.slice(skip).sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 0.5)),
+    p99: round(percentile(sorted, 0.99)),
+    max: round(sorted.at(-1) ?? NaN),
+    samples: sorted.length,
+  };
 }
 
 /** Rows the latency phase's updates cycle over (one row per update is locked briefly). */
@@ -152,18 +173,21 @@ async function until(what: string, ms: number, fn: () => Promise<boolean>): Prom
   }
 }
 
+interface Percentiles {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
 interface SideResult {
   snapshotRowsPerSec: number;
   streamEventsPerSec: number;
-  commitToRecordMs: {
-    p50: number;
-    p99: number;
-    max: number;
-    samples: number;
+  commitToRecordMs: Percentiles & {
     achievedTxPerSec: number;
     writers: number;
     maxScheduleLagMs: number;
   };
+  ackToConsumerMs: Percentiles;
   jdbcSourceBulkRowsPerSec?: number;
 }
 
@@ -247,7 +271,8 @@ export async function run(args: string[]): Promise<object> {
         const updTopic = `${p}.public.${updTable}`;
         const latTopic = `${p}.public.${latTable}`;
         topics.push(updTopic, latTopic);
-        await kt.createTopicsWithLeaders(admin, [updTopic, latTopic]);
+        await kt.createTopicsWithLeaders(admin, [updTopic]);
+        await kt.createTopicsWithLeaders(admin, [latTopic], 1, { 'message.timestamp.type': 'LogAppendTime' });
         await rest(w, 'POST', '/connectors', {
           name: `${p}-cdc`,
           config: debeziumConfig(p, slot, [updTable, latTable], 'no_data'),
@@ -266,6 +291,7 @@ export async function run(args: string[]): Promise<object> {
         // 3. commit → record latency at a steady rate
         const committedAt = new Map<number, number>();
         const latencies: number[] = [];
+        const ackLatencies: number[] = [];
         const consumer = kafka.consumer({ groupId: `${p}-lat`, maxWaitTimeInMs: 100 });
         await consumer.connect();
         await consumer.subscribe({ topic: latTopic, fromBeginning: true });
@@ -273,11 +299,14 @@ export async function run(args: string[]): Promise<object> {
           eachMessage: async ({ message }) => {
             const received = now();
             const v = JSON.parse(message.value?.toString('utf8') ?? 'null') as {
-              payload?: { after?: { seq?: number } };
+              payload?: { after?: { seq?: number }; source?: { ts_us?: number } };
             } | null;
             const seq = v?.payload?.after?.seq;
             const at = seq !== undefined ? committedAt.get(seq) : undefined;
-            if (at !== undefined) latencies.push(received - at);
+            const commitUs = v?.payload?.source?.ts_us;
+            if (at === undefined || commitUs === undefined) return;
+            ackLatencies.push(received - at);
+            latencies.push(Number(message.timestamp) - commitUs / 1000);
             await Promise.resolve();
           },
         });
@@ -314,20 +343,24 @@ export async function run(args: string[]): Promise<object> {
         while (latencies.length < total && Date.now() < waitAll) await sleep(200);
         await consumer.disconnect();
         // the first second warms up both pipelines; it is left out
-        const sorted = latencies.slice(rate).sort((a, b) => a - b);
         const commitToRecordMs = {
-          p50: round(percentile(sorted, 0.5)),
-          p99: round(percentile(sorted, 0.99)),
-          max: round(sorted.at(-1) ?? NaN),
-          samples: sorted.length,
+          ...percentiles(latencies, rate),
           achievedTxPerSec,
           writers: writerCount,
           maxScheduleLagMs: round(maxLagMs),
         };
-        log(`${side}: latency ${JSON.stringify(commitToRecordMs)}`);
+        const ackToConsumerMs = percentiles(ackLatencies, rate);
+        log(
+          `${side}: latency ${JSON.stringify(commitToRecordMs)} ack→consumer ${JSON.stringify(ackToConsumerMs)}`,
+        );
         await rest(w, 'DELETE', `/connectors/${p}-cdc`);
         await stream.drop();
-        const result: SideResult = { snapshotRowsPerSec, streamEventsPerSec, commitToRecordMs };
+        const result: SideResult = {
+          snapshotRowsPerSec,
+          streamEventsPerSec,
+          commitToRecordMs,
+          ackToConsumerMs,
+        };
 
         // 4. ours only: JDBC source bulk on the snapshot table
         if (side === 'ours') {

@@ -7,9 +7,15 @@ import type { Admin } from 'kafkajs';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function createTopicsWithLeaders(admin: Admin, topics: string[], partitions = 1): Promise<void> {
+export async function createTopicsWithLeaders(
+  admin: Admin,
+  topics: string[],
+  partitions = 1,
+  configs: Record<string, string> = {},
+): Promise<void> {
+  const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }));
   await admin.createTopics({
-    topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+    topics: topics.map((topic) => ({ topic, numPartitions: partitions, configEntries })),
     waitForLeaders: false,
   });
   for (let i = 0; i < 600; i++) {
