@@ -133,6 +133,12 @@ export interface SinkTaskContext {
   /** Ask for an offset commit as soon as possible. */
   requestCommit(): void;
   /**
+   * SinkTaskContext.timeout(ms): the next consumer poll waits at most this long (then put() is called,
+   * with an empty batch when nothing arrived), e.g. the backoff before a RetriableException's batch
+   * is put again. It applies to one poll.
+   */
+  timeout(timeoutMs: number): void;
+  /**
    * SinkTaskContext.errantRecordReporter(): null unless the connector has a DLQ topic or
    * errors.log.enable. report() goes through the task's tolerance/DLQ machinery (stage TASK_PUT);
    * it throws when errors.tolerance is exceeded and resolves once the report is written.

@@ -6,6 +6,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 import type { SinkOffsets, SinkTask, TopicPartition } from '../api/connector';
 import { ConnectHeaders } from '../api/headers';
 import { SinkRecord } from '../api/records';
+import { RetriableException } from '../data/errors';
 import type { StatusBackingStore } from '../storage/status-backing-store';
 import type {
   Converter as WorkerConverter,
@@ -62,6 +63,14 @@ export class WorkerSinkTask {
   private commitRequested = false;
   private started: Promise<void> | null = null;
   private assignment: TopicPartition[] = [];
+  /** SinkTaskContext.timeout(ms): bounds the next poll only (-1: not set). */
+  private requestedTimeoutMs = -1;
+  /** Partitions the task paused itself (SinkTaskContext.pause): resumeAll() leaves them paused. */
+  private readonly taskPaused = new Map<string, TopicPartition>();
+  /** put() threw RetriableException: every partition is paused until the batch is accepted. */
+  private pausedForRedelivery = false;
+  /** The next empty poll (WorkerSinkTask.poll returning no records → put([])). */
+  private pollTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: SinkTaskDeps) {}
 
@@ -90,10 +99,19 @@ export class WorkerSinkTask {
           for (const [tp, off] of offsets)
             this.consumer?.seek({ topic: tp.topic, partition: tp.partition, offset: off.toString() });
         },
-        pause: (...tps) =>
-          this.consumer?.pause(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] }))),
-        resume: (...tps) =>
-          this.consumer?.resume(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] }))),
+        pause: (...tps) => {
+          for (const tp of tps) this.taskPaused.set(tpKey(tp.topic, tp.partition), tp);
+          this.consumer?.pause(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] })));
+        },
+        resume: (...tps) => {
+          for (const tp of tps) this.taskPaused.delete(tpKey(tp.topic, tp.partition));
+          // As WorkerSinkTaskContext: while the connector is paused its partitions stay paused.
+          if (this.gate.open)
+            this.consumer?.resume(tps.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] })));
+        },
+        timeout: (ms) => {
+          this.requestedTimeoutMs = ms;
+        },
         requestCommit: () => {
           this.commitRequested = true;
         },
@@ -164,25 +182,15 @@ export class WorkerSinkTask {
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        eachBatch: async (payload) => {
-          const work = this.processBatch(payload);
-          this.inFlight = work;
-          await work;
-        },
+        eachBatch: (payload) => this.iterate(() => this.processBatch(payload)),
       });
-      this.timer = setInterval(
-        () => {
-          if (this.inFlight === null) void this.serialCommit(false).catch((e: unknown) => this.fail(e));
-        },
-        Math.max(100, Math.min(this.d.offsetFlushIntervalMs, 5000)),
-      );
+      this.schedulePoll();
     } catch (error) {
       this.fail(error);
     }
   }
 
   private inFlight: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private commitChain: Promise<void> = Promise.resolve();
 
   /** Commits are serialized: the periodic timer, batches and stop() never commit concurrently. */
@@ -192,9 +200,114 @@ export class WorkerSinkTask {
     return next;
   }
 
+  /**
+   * One WorkerSinkTask iteration at a time: a fetched batch or an empty poll, then the next empty
+   * poll is armed. Nothing fetched within the poll timeout still calls put([]), as the Java consumer's
+   * poll(timeout) returning no records does.
+   */
+  private iterate(step: () => Promise<void>): Promise<void> {
+    this.cancelPoll();
+    const tracked: Promise<void> = (this.inFlight ?? Promise.resolve()).then(step).finally(() => {
+      if (this.inFlight !== tracked) return;
+      this.inFlight = null;
+      this.schedulePoll();
+    });
+    this.inFlight = tracked;
+    return tracked;
+  }
+
+  /** WorkerSinkTask.poll's timeout: until the next offset commit is due, capped by context.timeout(). */
+  private pollTimeoutMs(): number {
+    let ms = Math.max(this.lastCommit + this.d.offsetFlushIntervalMs - Date.now(), 0);
+    if (this.requestedTimeoutMs > 0) {
+      ms = Math.min(ms, this.requestedTimeoutMs);
+      this.requestedTimeoutMs = -1;
+    }
+    return ms;
+  }
+
+  private schedulePoll(): void {
+    this.cancelPoll();
+    if (this.stopping || this.failed || !this.running) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      void this.iterate(() => this.emptyPoll());
+    }, this.pollTimeoutMs());
+  }
+
+  private cancelPoll(): void {
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+  }
+
+  /** A poll that returned no records: put([]) (also while paused), then commit if due. */
+  private async emptyPoll(): Promise<void> {
+    if (this.stopping || this.failed) return;
+    try {
+      this.d.metrics?.recordRead(0);
+      await this.deliver([]);
+      await this.serialCommit(false);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /**
+   * WorkerSinkTask.deliverMessages: put() the batch (empty ones too). A RetriableException pauses every
+   * partition and leaves the batch to be put again after the next poll timeout (false); a successful
+   * put after that resumes what neither the task nor a connector pause holds.
+   */
+  private async deliver(records: SinkRecord[]): Promise<boolean> {
+    const started = Date.now();
+    try {
+      await this.d.task.put([...records]);
+    } catch (error) {
+      if (!(error instanceof RetriableException)) throw error;
+      this.d.log(
+        `WorkerSinkTask{id=${this.d.connector}-${this.d.taskId}} RetriableException from SinkTask: ${error.message}`,
+      );
+      if (!this.pausedForRedelivery) {
+        this.pausedForRedelivery = true;
+        this.pauseConsumer();
+      }
+      return false;
+    }
+    this.d.metrics?.recordPut(records.length, Date.now() - started);
+    if (this.pausedForRedelivery) {
+      this.pausedForRedelivery = false;
+      if (this.gate.open) this.resumeAll();
+    }
+    return true;
+  }
+
+  /**
+   * Between redeliveries of a batch, as the next iteration: commit what is due, then the poll timeout
+   * (partitions paused) while heartbeating. False when the batch is given up: stop, failure or a
+   * rebalance; then the partitions paused for it are resumed and its records are fetched again.
+   */
+  private async awaitRedelivery(payload: EachBatchPayload): Promise<boolean> {
+    await this.serialCommit(false);
+    const until = Date.now() + this.pollTimeoutMs();
+    let keep = true;
+    do {
+      await new Promise((r) => setTimeout(r, Math.max(0, Math.min(1000, until - Date.now()))));
+      keep = !this.stopping && !this.failed && payload.isRunning() && !payload.isStale();
+      if (keep)
+        keep = await payload.heartbeat().then(
+          () => true,
+          () => false,
+        );
+    } while (keep && Date.now() < until);
+    if (!keep && this.pausedForRedelivery && !this.stopping && !this.failed) {
+      this.pausedForRedelivery = false;
+      if (this.gate.open) this.resumeAll();
+    }
+    return keep;
+  }
+
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const { task, connector, taskId } = this.d;
+    const { connector, taskId } = this.d;
     try {
       if (this.stopping || this.failed) return;
       if (!this.gate.open) {
@@ -258,11 +371,11 @@ export class WorkerSinkTask {
         if (transformed !== null) records.push(new InternalSinkRecord(consumed, transformed));
       }
       this.d.metrics?.recordRead(read);
-      if (records.length > 0) {
-        this.d.statuses.recordTopic(connector, taskId, batch.topic);
-        const putStarted = Date.now();
-        await task.put(records);
-        this.d.metrics?.recordPut(records.length, Date.now() - putStarted);
+      if (records.length > 0) this.d.statuses.recordTopic(connector, taskId, batch.topic);
+      // Redelivered until put() accepts it; a batch abandoned (stop, rebalance) is fetched again
+      // from the committed offset, as nothing of it was resolved.
+      while (!(await this.deliver(records))) {
+        if (!(await this.awaitRedelivery(payload))) return;
       }
       if (last) {
         const key = tpKey(batch.topic, batch.partition);
@@ -281,8 +394,6 @@ export class WorkerSinkTask {
       // A ConnectException escaping conversion/transformation/put (e.g. "Tolerance exceeded in error
       // handler") fails the task; nothing of this batch is committed.
       this.fail(error);
-    } finally {
-      this.inFlight = null;
     }
   }
 
@@ -311,6 +422,7 @@ export class WorkerSinkTask {
   private fail(error: unknown): void {
     if (this.failed || this.stopping) return;
     this.failed = true;
+    this.cancelPoll();
     this.d.log(
       `WorkerSinkTask{id=${this.d.connector}-${this.d.taskId}} Task threw an uncaught and unrecoverable exception: ${(error as Error)?.message}`,
     );
@@ -375,6 +487,18 @@ export class WorkerSinkTask {
     }
   }
 
+  /** WorkerSinkTask.resumeAll: every partition except those the task paused itself. */
+  private resumeAll(): void {
+    if (!this.consumer) return;
+    const topics = this.topicsToSubscribe().filter((t): t is string => typeof t === 'string');
+    const paused = this.consumer.paused().map((p) => p.topic);
+    const all = [...new Set([...topics, ...this.assignment.map((a) => a.topic), ...paused])];
+    if (all.length > 0) this.consumer.resume(all.map((topic) => ({ topic })));
+    const held = [...this.taskPaused.values()];
+    if (held.length > 0)
+      this.consumer.pause(held.map((tp) => ({ topic: tp.topic, partitions: [tp.partition] })));
+  }
+
   pause(): void {
     if (this.failed || !this.gate.open) return;
     this.gate.close();
@@ -386,8 +510,7 @@ export class WorkerSinkTask {
     if (this.failed || this.gate.open) return;
     this.gate.release();
     if (!this.running || !this.consumer) return;
-    const paused = this.consumer.paused();
-    if (paused.length > 0) this.consumer.resume(paused.map((p) => ({ topic: p.topic })));
+    if (!this.pausedForRedelivery) this.resumeAll();
     this.d.listener.onTask(this.d.connector, this.d.taskId, 'RUNNING');
   }
 
@@ -395,7 +518,7 @@ export class WorkerSinkTask {
   async stop(): Promise<void> {
     const wasFailed = this.failed;
     this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
+    this.cancelPoll();
     await this.started?.catch(() => undefined);
     try {
       // Commit while the consumer is still a group member, after the in-flight put() finished.

@@ -285,6 +285,8 @@ export class JdbcSinkTask extends SinkTask {
    * rows. Order is kept: a change of table, columns or kind flushes the run before it.
    */
   async put(records: SinkRecord[]): Promise<void> {
+    // The worker calls put([]) on every empty poll; like JdbcSinkTask, that touches no connection.
+    if (records.length === 0) return;
     const client = await this.connection();
     const rows = records.map((r) => this.prepare(r));
     await client.query('BEGIN');
