@@ -104,21 +104,18 @@ void describe('Elasticsearch sink through an HTTP proxy; Kerberos keys (real Ope
   }
 
   /**
-   * Waits for the task to fail. A bulk failure surfaces at the next put() (as in the real task):
-   * one more record on `topic` every 2 s makes sure there is one.
+   * Waits for the task to fail. With `topic`, one more record is produced first, so that the task
+   * sends a bulk request that fails; the failure surfaces at the next put() (as in the real task),
+   * the worker's empty put() on the then idle topic.
    */
   async function failedTask(name: string, topic?: string): Promise<TaskStatus> {
-    let nudged = 0;
+    if (topic !== undefined)
+      await producer.send({ topic, messages: [{ key: 'nudge', value: JSON.stringify({ n: -1 }) }] });
     return eventually(
       async () => {
         const s = (await http(rt.url, 'GET', `/connectors/${name}/status`)).body as { tasks?: TaskStatus[] };
         const t = s.tasks?.[0];
-        if (t?.state === 'FAILED') return t;
-        if (topic !== undefined && Date.now() - nudged > 2000) {
-          nudged = Date.now();
-          await producer.send({ topic, messages: [{ key: 'nudge', value: JSON.stringify({ n: -1 }) }] });
-        }
-        return undefined;
+        return t?.state === 'FAILED' ? t : undefined;
       },
       120000,
       `${name} task FAILED`,
