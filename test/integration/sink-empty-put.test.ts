@@ -115,34 +115,31 @@ void describe('sink loop: put() on every poll, empty batches included (real brok
     return gaps;
   }
 
+  /** Waits for `n` idle commit intervals after put(first); their empty-put counts. */
+  function idleGaps(file: string, n: number): Promise<number[]> {
+    return eventually(
+      () => {
+        const log = calls(file);
+        const gaps = emptyPutsBetweenCommits(log, putIndex(log, 'first'));
+        return gaps.length >= n ? gaps : undefined;
+      },
+      60000,
+      `${n} idle commit intervals in ${file}`,
+    );
+  }
+
   void it('idle topic: put([]) when the commit is due, then the commit; context.timeout() polls sooner', async () => {
     const plain = await probe();
     const quick = await probe({ 'timeout.ms': '50' });
     // No record is produced from here on.
-    const plainGaps = await eventually(
-      () => {
-        const log = calls(plain.file);
-        const gaps = emptyPutsBetweenCommits(log, putIndex(log, 'first'));
-        return gaps.length >= 3 ? gaps : undefined;
-      },
-      60000,
-      'three idle commit intervals (no timeout)',
-    );
+    const plainGaps = await idleGaps(plain.file, 3);
     // Without context.timeout() the poll lasts until the commit is due: one empty put per interval
     // (two when the timer fires a hair before the due time), never none.
     assert.ok(
       plainGaps.every((n) => n >= 1 && n <= 2),
       `empty puts per commit interval: ${plainGaps.join()}`,
     );
-    const quickGaps = await eventually(
-      () => {
-        const log = calls(quick.file);
-        const gaps = emptyPutsBetweenCommits(log, putIndex(log, 'first'));
-        return gaps.length >= 2 ? gaps : undefined;
-      },
-      60000,
-      'two idle commit intervals (timeout.ms=50)',
-    );
+    const quickGaps = await idleGaps(quick.file, 2);
     // timeout.ms=50 against a 1500 ms commit interval: many polls, each one an empty put.
     assert.ok(
       quickGaps.every((n) => n >= 5),

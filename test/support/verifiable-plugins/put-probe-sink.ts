@@ -7,11 +7,12 @@
  * - `retriable.puts.with.records`: the first N non-empty put() calls throw RetriableException.
  */
 import { appendFileSync, existsSync } from 'node:fs';
-import { SinkConnector, SinkTask } from '../../../runtime/api/connector';
+import { SinkTask } from '../../../runtime/api/connector';
 import type { ConnectorProps, SinkOffsets, TaskClass } from '../../../runtime/api/connector';
 import type { SinkRecord } from '../../../runtime/api/records';
 import { ConfigDef } from '../../../runtime/config/config-def';
 import { RetriableException } from '../../../runtime/data/errors';
+import { VerifiableSinkConnector } from './verifiable-sink';
 
 const CONFIG_DEF = new ConfigDef()
   .define({
@@ -80,29 +81,15 @@ export class PutProbeSinkTask extends SinkTask {
   stop(): void {}
 }
 
-export class PutProbeSinkConnector extends SinkConnector {
-  static readonly className = 'io.kcl.test.PutProbeSinkConnector';
-  private props: ConnectorProps = {};
+/** VerifiableSinkConnector's one-config-per-task connector, running PutProbeSinkTask. */
+export class PutProbeSinkConnector extends VerifiableSinkConnector {
+  static override readonly className = 'io.kcl.test.PutProbeSinkConnector';
 
-  version(): string {
-    return '1.0.0';
-  }
-
-  start(props: ConnectorProps): void {
-    this.props = props;
-  }
-
-  taskClass(): TaskClass {
+  override taskClass(): TaskClass {
     return PutProbeSinkTask;
   }
 
-  taskConfigs(maxTasks: number): ConnectorProps[] {
-    return Array.from({ length: maxTasks }, () => ({ ...this.props }));
-  }
-
-  stop(): void {}
-
-  config(): ConfigDef {
+  override config(): ConfigDef {
     return CONFIG_DEF;
   }
 }

@@ -50,7 +50,7 @@ export class VerifiableSinkTask extends SinkTask {
 }
 
 export class VerifiableSinkConnector extends SinkConnector {
-  static readonly className = 'org.apache.kafka.connect.tools.VerifiableSinkConnector';
+  static readonly className: string = 'org.apache.kafka.connect.tools.VerifiableSinkConnector';
   private props: ConnectorProps = {};
 
   version(): string {
