@@ -72,6 +72,7 @@ async function runTask(
     pause: () => undefined,
     resume: () => undefined,
     requestCommit: () => undefined,
+    timeout: () => undefined,
   };
   task.initialize(ctx);
   task.start(props);
